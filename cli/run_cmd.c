@@ -1,0 +1,167 @@
+/* pyaot run / install / uninstall: activate the runtime in python3.11. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char *run_help =
+    "usage: pyaot run [--stats] SCRIPT [ARGS...]\n"
+    "       pyaot run [--stats] -m MODULE [ARGS...]\n"
+    "       pyaot run [--stats] -c COMMAND [ARGS...]\n"
+    "\n"
+    "Run the target interpreter (" PYAOT_DEFAULT_PYTHON ", or $PYAOT_PYTHON) with the\n"
+    "pyaot runtime active: modules with matching artifacts run natively, all\n"
+    "others as bytecode. The runtime reaches child Python processes too, through\n"
+    "PYTHONPATH. --stats is PYAOT_STATS=1.\n";
+
+static const char *install_help =
+    "usage: pyaot install [--site DIR]\n"
+    "       pyaot uninstall [--site DIR]\n"
+    "\n"
+    "Write (or remove) DIR/pyaot.pth and DIR/pyaot_autoload.py so that every start\n"
+    "of that interpreter loads the pyaot runtime; PYAOT_DISABLE=1 still turns it\n"
+    "off. DIR defaults to the target interpreter's purelib site-packages.\n";
+
+int pyaot_cmd_run(int argc, char **argv)
+{
+    int i = 1;
+    if (i < argc && (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))) {
+        fputs(run_help, stdout);
+        return 0;
+    }
+    if (i < argc && !strcmp(argv[i], "--stats")) {
+        setenv("PYAOT_STATS", "1", 1);
+        i++;
+    }
+    if (i >= argc) {
+        fputs(run_help, stderr);
+        return 2;
+    }
+    char site[PATH_MAX + 32];
+    snprintf(site, sizeof site, "%s/runtime/site", pyaot_libdir());
+    const char *old = getenv("PYTHONPATH");
+    char *pp = malloc(strlen(site) + (old ? strlen(old) : 0) + 2);
+    if (pp == NULL)
+        return 2;
+    if (old && *old)
+        sprintf(pp, "%s:%s", site, old);
+    else
+        sprintf(pp, "%s", site);
+    setenv("PYTHONPATH", pp, 1);
+    free(pp);
+
+    const char *python = pyaot_target_python();
+    char **args = calloc((size_t)(argc - i + 2), sizeof(char *));
+    if (args == NULL)
+        return 2;
+    args[0] = (char *)python;
+    for (int k = i; k < argc; k++)
+        args[k - i + 1] = argv[k];
+    execv(python, args);
+    fprintf(stderr, "pyaot: cannot run %s: %s\n", python, strerror(errno));
+    return 127;
+}
+
+static int purelib(char *out, size_t cap)
+{
+    char cmd[PATH_MAX + 128];
+    snprintf(cmd, sizeof cmd,
+             "'%s' -c 'import sysconfig,sys; sys.stdout.write(sysconfig.get_paths()[\"purelib\"])'",
+             pyaot_target_python());
+    FILE *p = popen(cmd, "r");
+    size_t n = p ? fread(out, 1, cap - 1, p) : 0;
+    out[n] = 0;
+    return (p && pclose(p) == 0 && n > 0) ? 0 : -1;
+}
+
+static const char *autoload_src =
+    "\"\"\"Written by `pyaot install`: loads the pyaot runtime at start-up.\n"
+    "Remove with `pyaot uninstall`; PYAOT_DISABLE=1 skips it.\"\"\"\n"
+    "import os\n"
+    "if not os.environ.get('PYAOT_DISABLE'):\n"
+    "    try:\n"
+    "        import importlib.util as _u\n"
+    "        _s = _u.spec_from_file_location('pyaot_boot', %s)\n"
+    "        _m = _u.module_from_spec(_s)\n"
+    "        _s.loader.exec_module(_m)\n"
+    "        import sys as _sys\n"
+    "        _sys.modules['pyaot_boot'] = _m\n"
+    "        _m.activate()\n"
+    "    except Exception as _e:\n"
+    "        import sys as _sys\n"
+    "        _sys.stderr.write('pyaot: warning: autoload failed: %%r\\n' %% (_e,))\n";
+
+int pyaot_cmd_install(int argc, char **argv, int install)
+{
+    char dir[PATH_MAX] = "";
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            fputs(install_help, stdout);
+            return 0;
+        }
+        if (!strcmp(argv[i], "--site") && i + 1 < argc) {
+            snprintf(dir, sizeof dir, "%s", argv[++i]);
+        }
+        else {
+            fprintf(stderr, "pyaot: unexpected argument '%s'\n\n%s", argv[i], install_help);
+            return 2;
+        }
+    }
+    if (!dir[0] && purelib(dir, sizeof dir) < 0) {
+        fprintf(stderr, "pyaot: cannot ask %s for its site-packages; use --site DIR\n",
+                pyaot_target_python());
+        return 2;
+    }
+    char pth[PATH_MAX + 32], mod[PATH_MAX + 32];
+    snprintf(pth, sizeof pth, "%s/pyaot.pth", dir);
+    snprintf(mod, sizeof mod, "%s/pyaot_autoload.py", dir);
+    if (!install) {
+        int gone = 0;
+        if (unlink(pth) == 0)
+            gone++;
+        if (unlink(mod) == 0)
+            gone++;
+        printf(gone ? "pyaot: removed the autoload from %s\n" : "pyaot: no autoload in %s\n", dir);
+        return 0;
+    }
+    char boot[PATH_MAX], real[PATH_MAX];
+    snprintf(boot, sizeof boot, "%s/runtime/pyaot_boot.py", pyaot_libdir());
+    if (realpath(boot, real) == NULL) {
+        fprintf(stderr, "pyaot: runtime missing: %s\n", boot);
+        return 2;
+    }
+    struct stat sb;
+    if (stat(dir, &sb) < 0 && mkdir(dir, 0755) < 0) {
+        fprintf(stderr, "pyaot: cannot create %s: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    /* Both files go through a temporary name, so a half-written autoload
+       can never run. */
+    char quoted[PATH_MAX + 8], tmp[PATH_MAX + 40];
+    snprintf(quoted, sizeof quoted, "'%s'", real);
+    const char *targets[2] = {mod, pth};
+    for (int k = 0; k < 2; k++) {
+        snprintf(tmp, sizeof tmp, "%s.%d.tmp", targets[k], (int)getpid());
+        FILE *f = fopen(tmp, "w");
+        if (f == NULL) {
+            fprintf(stderr, "pyaot: cannot write %s: %s\n", targets[k], strerror(errno));
+            return 1;
+        }
+        if (k == 0)
+            fprintf(f, autoload_src, quoted);
+        else
+            fputs("import pyaot_autoload\n", f);
+        if (fclose(f) != 0 || rename(tmp, targets[k]) != 0) {
+            fprintf(stderr, "pyaot: cannot write %s: %s\n", targets[k], strerror(errno));
+            unlink(tmp);
+            return 1;
+        }
+    }
+    printf("pyaot: installed the autoload in %s\n", dir);
+    return 0;
+}

@@ -1,0 +1,101 @@
+/* Stage 3: which instructions native code can reach, and the value-stack
+   depth on entry to each. Exception handlers are not followed: an
+   exception always hands the frame to the interpreter. */
+#include "compiler.h"
+
+#include <opcode.h>
+#include <stdlib.h>
+
+int pyaot_stack_effect(int opcode, int oparg, int jump)
+{
+    /* The compiler's own model pops the arguments at PRECALL; at run time
+       they stay on the stack until CALL. */
+    if (opcode == PRECALL)
+        return 0;
+    if (opcode == CALL)
+        return -oparg - 1;
+    return PyCompile_OpcodeStackEffectWithJump(opcode, oparg, jump);
+}
+
+static int set_depth(pyaot_analysis *a, const pyaot_decoded *d, int unit, int depth, int *work,
+                     int *nwork, pyaot_error *e)
+{
+    int idx = d->unit_instr[unit];
+    if (idx < 0 || d->ins[idx].start != unit) {
+        pyaot_errorf(e, "control reaches offset %d, not an instruction", 2 * unit);
+        return -1;
+    }
+    if (depth < 0) {
+        pyaot_errorf(e, "stack underflow at offset %d", 2 * unit);
+        return -1;
+    }
+    if (a->depth[idx] == -1) {
+        a->depth[idx] = depth;
+        if (depth > a->max_depth)
+            a->max_depth = depth;
+        work[(*nwork)++] = idx;
+    }
+    else if (a->depth[idx] != depth) {
+        pyaot_errorf(e, "inconsistent stack depth at offset %d (%d and %d)", 2 * unit,
+                     a->depth[idx], depth);
+        return -1;
+    }
+    return 0;
+}
+
+int pyaot_analyze(const pyaot_decoded *d, pyaot_analysis *a, pyaot_error *e)
+{
+    a->max_depth = 0;
+    a->depth = malloc(sizeof(int) * (size_t)(d->n + 1));
+    int *work = malloc(sizeof(int) * (size_t)(d->n + 1));
+    if (a->depth == NULL || work == NULL) {
+        free(work);
+        pyaot_analysis_free(a);
+        pyaot_errorf(e, "out of memory");
+        return -1;
+    }
+    for (int i = 0; i < d->n; i++)
+        a->depth[i] = -1;
+    int nwork = 0;
+    if (d->n > 0 && set_depth(a, d, 0, 0, work, &nwork, e) < 0)
+        goto fail;
+    while (nwork > 0) {
+        int i = work[--nwork];
+        const pyaot_instr *in = &d->ins[i];
+        int depth = a->depth[i];
+        if (in->target >= 0 && pyaot_opinfo_get(in->opcode)->kind != K_UNSUPPORTED) {
+            int eff = pyaot_stack_effect(in->opcode, in->oparg, 1);
+            if (eff == PY_INVALID_STACK_EFFECT) {
+                pyaot_errorf(e, "unknown opcode %d at offset %d", in->opcode, 2 * in->unit);
+                goto fail;
+            }
+            if (set_depth(a, d, in->target, depth + eff, work, &nwork, e) < 0)
+                goto fail;
+        }
+        if (pyaot_is_terminal(in->opcode))
+            continue;
+        int eff = pyaot_stack_effect(in->opcode, in->oparg, 0);
+        if (eff == PY_INVALID_STACK_EFFECT) {
+            pyaot_errorf(e, "unknown opcode %d at offset %d", in->opcode, 2 * in->unit);
+            goto fail;
+        }
+        if (in->next >= d->nunits) {
+            pyaot_errorf(e, "control runs off the end of the code");
+            goto fail;
+        }
+        if (set_depth(a, d, in->next, depth + eff, work, &nwork, e) < 0)
+            goto fail;
+    }
+    free(work);
+    return 0;
+fail:
+    free(work);
+    pyaot_analysis_free(a);
+    return -1;
+}
+
+void pyaot_analysis_free(pyaot_analysis *a)
+{
+    free(a->depth);
+    a->depth = NULL;
+}

@@ -1,0 +1,139 @@
+/* The compiler pipeline, one stage per file:
+     read.c     .py/.pyc -> code objects
+     decode.c   code object -> instructions, jump targets, exception table
+     analyze.c  reachability and stack depth at every instruction
+     opcodes.c  how the generic tier lowers each opcode
+     lower.c    instructions -> LLVM IR calling the stubs
+     emit.c     optimize, object file, shared object, atomic install
+     module.c   one module end to end */
+#ifndef PYAOT_COMPILER_H
+#define PYAOT_COMPILER_H
+
+#include <Python.h>
+#include <stdint.h>
+
+/* ---- read.c ---- */
+
+/* Error text for the last failed call, for "path: reason" messages. */
+typedef struct pyaot_error {
+    char msg[512];
+} pyaot_error;
+
+void pyaot_errorf(pyaot_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Move the pending Python exception into `e`. */
+void pyaot_error_from_python(pyaot_error *e, const char *what);
+
+/* The code object of a .pyc file. NULL with `e` filled on failure. */
+PyObject *pyaot_read_pyc(const char *path, pyaot_error *e);
+/* The code object for a .py file, refreshing its .pyc the way import does. */
+PyObject *pyaot_read_source(const char *path, char *pyc_path, size_t pyc_cap, pyaot_error *e);
+
+/* ---- decode.c ---- */
+
+typedef struct pyaot_instr {
+    int start;   /* code unit of the first EXTENDED_ARG prefix, or of the opcode */
+    int unit;    /* code unit of the opcode itself */
+    int next;    /* code unit of the following instruction (after inline caches) */
+    int opcode;
+    int oparg;
+    int target;  /* jump target (code unit), or -1 */
+} pyaot_instr;
+
+typedef struct pyaot_handler {
+    int start, end; /* protected code units [start, end) */
+    int target;     /* handler code unit */
+    int depth;      /* stack depth to unwind to */
+    int lasti;      /* push the offset of the raising instruction first */
+} pyaot_handler;
+
+typedef struct pyaot_decoded {
+    pyaot_instr *ins;
+    int n;
+    int nunits;
+    int *unit_instr; /* code unit -> index of the instruction covering it, -1 for none */
+    pyaot_handler *handlers;
+    int nhandlers;
+} pyaot_decoded;
+
+int pyaot_decode(const uint8_t *code, int nbytes, const uint8_t *exctable, int exclen,
+                 pyaot_decoded *d, pyaot_error *e);
+int pyaot_decode_code(PyCodeObject *co, pyaot_decoded *d, pyaot_error *e);
+void pyaot_decoded_free(pyaot_decoded *d);
+int pyaot_is_jump(int opcode);
+int pyaot_is_backward_jump(int opcode);
+
+/* ---- analyze.c ---- */
+
+typedef struct pyaot_analysis {
+    int *depth;    /* per instruction: stack depth on entry, -1 when unreachable natively */
+    int max_depth;
+} pyaot_analysis;
+
+/* Stack effect as the interpreter really moves its stack pointer. */
+int pyaot_stack_effect(int opcode, int oparg, int jump);
+int pyaot_analyze(const pyaot_decoded *d, pyaot_analysis *a, pyaot_error *e);
+void pyaot_analysis_free(pyaot_analysis *a);
+
+/* ---- opcodes.c ---- */
+
+enum pyaot_kind {
+    K_UNSUPPORTED = 0, /* deoptimize before it: the interpreter runs it */
+    K_PLAIN,           /* stub call, falls through */
+    K_PURE,            /* stub call that cannot run Python code or fail */
+    K_COND_JUMP,       /* stub returns ST_JUMP to take the jump */
+    K_FOR_ITER,
+    K_JUMP,            /* unconditional, no eval breaker check */
+    K_JUMP_BACKWARD,   /* unconditional, checks the eval breaker */
+    K_RESUME,
+    K_RETURN,
+    K_RAISE,           /* raise / reraise: the interpreter does it */
+};
+
+typedef struct pyaot_opinfo {
+    const char *name;  /* stub name suffix, NULL when unsupported */
+    enum pyaot_kind kind;
+    int deopt_reason;  /* reason reported when its stub returns ST_DEOPT */
+} pyaot_opinfo;
+
+const pyaot_opinfo *pyaot_opinfo_get(int opcode);
+const char *pyaot_opname(int opcode);
+/* Instructions after which control never falls through. */
+int pyaot_is_terminal(int opcode);
+
+/* ---- lower.c / emit.c / module.c ---- */
+
+typedef struct pyaot_options {
+    int opt_level;   /* 0..3 */
+    int verbose;
+    const char *stubs_bc;
+    const char *linker;
+    const char *cache_dir; /* NULL: artifacts beside the .pyc */
+} pyaot_options;
+
+typedef struct pyaot_module_stats {
+    int ncode;        /* code objects in the module */
+    int nnative;      /* of those, compiled to native entries */
+    long artifact_bytes;
+    long pyc_bytes;
+} pyaot_module_stats;
+
+/* Compile one .py or .pyc file into its artifact. 0 or -1 with `e`. */
+int pyaot_compile_file(const char *path, const pyaot_options *o, pyaot_module_stats *st,
+                       pyaot_error *e);
+/* The artifact path for a given .pyc path (honouring the cache dir). */
+int pyaot_artifact_path(const char *pyc, const char *cache_dir, char *out, size_t cap);
+
+struct LLVMOpaqueModule;
+/* Lower every eligible code object of `codes` into `mod`, plus the
+   descriptor. Fills `st`. */
+int pyaot_lower_module(struct LLVMOpaqueModule *mod, PyObject *codes, const pyaot_options *o,
+                       pyaot_module_stats *st, pyaot_error *e);
+/* Optimize `mod`, emit and link it to `out_path` atomically. */
+int pyaot_emit(struct LLVMOpaqueModule *mod, const char *out_path, const pyaot_options *o,
+               pyaot_error *e);
+/* Remove the temporary files of an emit in progress (async-signal-safe). */
+void pyaot_emit_abort(void);
+
+void pyaot_llvm_init(void);
+
+#endif

@@ -1,0 +1,235 @@
+/* Stages 5 and 6: optimize the module (stubs inline into the bodies),
+   emit an object file, link it into a shared object, append the checksum
+   trailer and move it into place atomically. */
+#include "compiler.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <llvm-c/Analysis.h>
+#include <llvm-c/Core.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../runtime/abi.h"
+#include "../runtime/codehash.h"
+
+extern char **environ;
+
+void pyaot_llvm_init(void)
+{
+    LLVMInitializeNativeTarget();
+    LLVMInitializeNativeAsmPrinter();
+}
+
+/* Only the descriptor is visible outside the artifact; the stubs left
+   unused then disappear and the rest may be inlined freely. */
+static void internalize(LLVMModuleRef mod)
+{
+    for (LLVMValueRef f = LLVMGetFirstFunction(mod); f; f = LLVMGetNextFunction(f))
+        if (!LLVMIsDeclaration(f))
+            LLVMSetLinkage(f, LLVMInternalLinkage);
+    for (LLVMValueRef g = LLVMGetFirstGlobal(mod); g; g = LLVMGetNextGlobal(g)) {
+        size_t len;
+        const char *name = LLVMGetValueName2(g, &len);
+        if (!LLVMIsDeclaration(g) && strcmp(name, PYAOT_DESC_SYMBOL) != 0)
+            LLVMSetLinkage(g, LLVMInternalLinkage);
+    }
+}
+
+static LLVMTargetMachineRef target_machine(LLVMModuleRef mod, int opt, pyaot_error *e)
+{
+    const char *triple = LLVMGetTarget(mod);
+    LLVMTargetRef t;
+    char *err = NULL;
+    if (LLVMGetTargetFromTriple(triple, &t, &err)) {
+        pyaot_errorf(e, "no LLVM target for %s: %s", triple, err);
+        LLVMDisposeMessage(err);
+        return NULL;
+    }
+    LLVMCodeGenOptLevel lvl = opt <= 0   ? LLVMCodeGenLevelNone
+                              : opt == 1 ? LLVMCodeGenLevelLess
+                              : opt == 2 ? LLVMCodeGenLevelDefault
+                                         : LLVMCodeGenLevelAggressive;
+    /* Generic x86-64, not the build machine's CPU: artifacts move between
+       machines with the interpreter they were built for. */
+    return LLVMCreateTargetMachine(t, triple, "", "", lvl, LLVMRelocPIC, LLVMCodeModelDefault);
+}
+
+static int write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n > 0) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        c += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static int run_linker(const char *linker, const char *obj, const char *out, pyaot_error *e)
+{
+    char *argv[] = {(char *)linker, "-shared", "--hash-style=gnu", "-z", "noexecstack",
+                    "-o", (char *)out, (char *)obj, NULL};
+    pid_t pid;
+    int err = posix_spawnp(&pid, linker, NULL, NULL, argv, environ);
+    if (err != 0) {
+        pyaot_errorf(e, "cannot run linker %s: %s", linker, strerror(err));
+        return -1;
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            pyaot_errorf(e, "waiting for the linker: %s", strerror(errno));
+            return -1;
+        }
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        pyaot_errorf(e, "linker %s failed", linker);
+        return -1;
+    }
+    return 0;
+}
+
+/* Append the checksum trailer the runtime verifies before dlopen. */
+static int seal(const char *path, pyaot_error *e)
+{
+    FILE *f = fopen(path, "r+b");
+    if (f == NULL) {
+        pyaot_errorf(e, "cannot reopen %s: %s", path, strerror(errno));
+        return -1;
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    unsigned char *buf = malloc(n > 0 ? (size_t)n : 1);
+    int rc = -1;
+    if (buf && fseek(f, 0, SEEK_SET) == 0 && fread(buf, 1, (size_t)n, f) == (size_t)n) {
+        uint64_t h = pyaot_hash_bytes(0, buf, (size_t)n);
+        unsigned char trailer[PYAOT_TRAILER_SIZE];
+        memcpy(trailer, PYAOT_TRAILER_TAG, 8);
+        memcpy(trailer + 8, &h, 8);
+        if (fseek(f, 0, SEEK_END) == 0 && fwrite(trailer, 1, sizeof trailer, f) == sizeof trailer)
+            rc = 0;
+    }
+    if (fflush(f) != 0 || fsync(fileno(f)) != 0)
+        rc = -1;
+    if (fclose(f) != 0)
+        rc = -1;
+    if (rc < 0)
+        pyaot_errorf(e, "cannot write %s: %s", path, strerror(errno));
+    free(buf);
+    return rc;
+}
+
+static int mkdirs(const char *dir)
+{
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s", dir);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p == '/') {
+            *p = 0;
+            if (mkdir(tmp, 0777) < 0 && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    }
+    return mkdir(tmp, 0777) < 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* Temporary files of the artifact being written, for pyaot_emit_abort(). */
+static char tmp_obj[4200], tmp_so[4200];
+
+void pyaot_emit_abort(void)
+{
+    if (tmp_obj[0])
+        unlink(tmp_obj);
+    if (tmp_so[0])
+        unlink(tmp_so);
+}
+
+int pyaot_emit(LLVMModuleRef mod, const char *out_path, const pyaot_options *o, pyaot_error *e)
+{
+    int rc = -1;
+    char *err = NULL;
+    LLVMMemoryBufferRef obj = NULL;
+    LLVMTargetMachineRef tm = NULL;
+    tmp_obj[0] = tmp_so[0] = 0;
+
+    internalize(mod);
+    if (LLVMVerifyModule(mod, LLVMReturnStatusAction, &err)) {
+        pyaot_errorf(e, "internal error: generated IR is invalid: %.300s", err);
+        goto done;
+    }
+    LLVMDisposeMessage(err);
+    err = NULL;
+    tm = target_machine(mod, o->opt_level, e);
+    if (tm == NULL)
+        goto done;
+    static const char *pipelines[] = {"globaldce", "default<O1>", "default<O2>", "default<O3>"};
+    int lvl = o->opt_level < 0 ? 0 : o->opt_level > 3 ? 3 : o->opt_level;
+    LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
+    LLVMErrorRef perr = LLVMRunPasses(mod, pipelines[lvl], tm, po);
+    LLVMDisposePassBuilderOptions(po);
+    if (perr) {
+        char *m = LLVMGetErrorMessage(perr);
+        pyaot_errorf(e, "optimizer failed: %s", m);
+        LLVMDisposeErrorMessage(m);
+        goto done;
+    }
+    if (LLVMTargetMachineEmitToMemoryBuffer(tm, mod, LLVMObjectFile, &err, &obj)) {
+        pyaot_errorf(e, "code generation failed: %s", err);
+        goto done;
+    }
+
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", out_path);
+    char *slash = strrchr(dir, '/');
+    if (slash != NULL) {
+        *slash = 0;
+        if (dir[0] && mkdirs(dir) < 0) {
+            pyaot_errorf(e, "cannot create %s: %s", dir, strerror(errno));
+            goto done;
+        }
+    }
+    /* Temporary names beside the target: rename() is then atomic, and an
+       interrupted compile never leaves a half-written artifact behind. */
+    snprintf(tmp_obj, sizeof tmp_obj, "%s.%d.tmp.o", out_path, (int)getpid());
+    snprintf(tmp_so, sizeof tmp_so, "%s.%d.tmp", out_path, (int)getpid());
+    int fd = open(tmp_obj, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0 || write_all(fd, LLVMGetBufferStart(obj), LLVMGetBufferSize(obj)) < 0) {
+        pyaot_errorf(e, "cannot write %s: %s", tmp_obj, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        goto done;
+    }
+    close(fd);
+    if (run_linker(o->linker, tmp_obj, tmp_so, e) < 0 || seal(tmp_so, e) < 0)
+        goto done;
+    if (rename(tmp_so, out_path) < 0) {
+        pyaot_errorf(e, "cannot install %s: %s", out_path, strerror(errno));
+        goto done;
+    }
+    tmp_so[0] = 0;
+    rc = 0;
+done:
+    pyaot_emit_abort();
+    tmp_obj[0] = tmp_so[0] = 0;
+    if (obj)
+        LLVMDisposeMemoryBuffer(obj);
+    if (tm)
+        LLVMDisposeTargetMachine(tm);
+    LLVMDisposeMessage(err);
+    return rc;
+}

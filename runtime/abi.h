@@ -1,0 +1,66 @@
+/* The contract between the compiler, the stubs linked into every artifact,
+   and the runtime module: artifact descriptor layout and shared constants.
+   Plain C with fixed-size fields, so that the compiler can emit the
+   descriptor as LLVM constants with the same layout. */
+#ifndef PYAOT_ABI_H
+#define PYAOT_ABI_H
+
+#include <stdint.h>
+
+#define PYAOT_VERSION "0.1.0"
+
+/* Bump whenever the descriptor layout, the stub ABI or the meaning of a
+   code hash changes: older artifacts are then refused, never misread. */
+#define PYAOT_FORMAT_VERSION 1u
+#define PYAOT_DESC_MAGIC 0x5041594fu /* "PAYO" */
+
+/* The checksum trailer appended after the ELF image: 8 bytes of tag, then
+   the 64-bit hash of every byte before the trailer. */
+#define PYAOT_TRAILER_TAG "PYAOTSUM"
+#define PYAOT_TRAILER_SIZE 16
+
+/* Name of the exported descriptor symbol in every artifact. */
+#define PYAOT_DESC_SYMBOL "pyaot_descriptor"
+
+/* Shared runtime state an artifact reaches through its own pointer slot;
+   the runtime fills the slot before any native entry runs. */
+typedef struct pyaot_runtime {
+    uint32_t abi_version; /* PYAOT_FORMAT_VERSION */
+    int stats_enabled;
+    /* Called on every deoptimization when stats are on. */
+    void (*record_deopt)(void *code, int instr_offset, int reason);
+} pyaot_runtime;
+
+typedef struct pyaot_code_entry {
+    uint64_t code_hash; /* pyaot_code_hash() of the code object it was compiled from */
+    void *entry;        /* native eval-frame entry, or NULL: run in the interpreter */
+} pyaot_code_entry;
+
+typedef struct pyaot_descriptor {
+    uint32_t magic;          /* PYAOT_DESC_MAGIC */
+    uint32_t format_version; /* PYAOT_FORMAT_VERSION */
+    uint32_t py_version_hex; /* PY_VERSION_HEX of the target */
+    uint32_t pyc_magic;      /* first four bytes of the target's .pyc files */
+    const char *py_build;    /* sys.version of the target: version, build date, compiler */
+    const char *compiler;    /* "pyaot <version>" */
+    const char *flags;       /* compile flags that change code, e.g. "-O2" */
+    uint32_t ncode;          /* entries in codes[], in pyaot_code_walk() order */
+    uint32_t reserved;
+    const pyaot_code_entry *codes;
+    pyaot_runtime **runtime_slot;
+} pyaot_descriptor;
+
+/* Deoptimization reasons, reported by PYAOT_STATS. */
+enum pyaot_deopt_reason {
+    PYAOT_DEOPT_EXCEPTION = 0,  /* an exception is unwinding: the interpreter finds the handler */
+    PYAOT_DEOPT_UNSUPPORTED,    /* an opcode the generic tier leaves to the interpreter */
+    PYAOT_DEOPT_EVAL_BREAKER,   /* signals, pending calls or a GIL request */
+    PYAOT_DEOPT_TRACING,        /* sys.settrace / sys.setprofile became active */
+    PYAOT_DEOPT_NAME_ERROR,     /* unbound name: the interpreter raises it exactly */
+    PYAOT_DEOPT_RAISE,          /* raise / re-raise statement */
+    PYAOT_DEOPT_UNPACK,         /* unpacking of the wrong length */
+    PYAOT_DEOPT_IMPORT_ERROR,   /* from-import of a missing name */
+    PYAOT_DEOPT_NREASONS
+};
+
+#endif

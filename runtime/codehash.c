@@ -1,0 +1,96 @@
+#include "codehash.h"
+
+#include <string.h>
+
+#define K1 0x9e3779b97f4a7c15ull
+#define K2 0xff51afd7ed558ccdull
+
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+    h ^= w * K1;
+    h = (h << 27) | (h >> 37);
+    return h * K2 + 0x52dce729ull;
+}
+
+uint64_t pyaot_hash_bytes(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    h = mix(h, n);
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, b, 8);
+        h = mix(h, w);
+        b += 8;
+        n -= 8;
+    }
+    uint64_t tail = 0;
+    memcpy(&tail, b, n);
+    h = mix(h, tail ^ ((uint64_t)n << 56));
+    h ^= h >> 33;
+    return h * K1;
+}
+
+static uint64_t hash_int(uint64_t h, long v)
+{
+    int64_t w = v;
+    return pyaot_hash_bytes(h, &w, sizeof w);
+}
+
+static uint64_t hash_pybytes(uint64_t h, PyObject *b)
+{
+    return pyaot_hash_bytes(h, PyBytes_AS_STRING(b), (size_t)PyBytes_GET_SIZE(b));
+}
+
+/* One byte per constant: which kind of object native code will find there. */
+static char const_tag(PyObject *v)
+{
+    if (PyCode_Check(v))
+        return 'c';
+    if (PyTuple_CheckExact(v))
+        return 't';
+    if (PyUnicode_CheckExact(v))
+        return 's';
+    if (v == Py_None)
+        return 'n';
+    return 'o';
+}
+
+int pyaot_code_hash(PyCodeObject *co, uint64_t *out)
+{
+    PyObject *code = PyCode_GetCode(co);
+    if (code == NULL)
+        return -1;
+    uint64_t h = hash_pybytes(0, code);
+    Py_DECREF(code);
+    h = hash_pybytes(h, co->co_exceptiontable);
+    h = hash_pybytes(h, co->co_localspluskinds);
+    long ints[] = {co->co_argcount, co->co_posonlyargcount, co->co_kwonlyargcount,
+                   co->co_nlocalsplus, co->co_nlocals, co->co_nplaincellvars,
+                   co->co_ncellvars, co->co_nfreevars, co->co_stacksize, co->co_flags,
+                   PyTuple_GET_SIZE(co->co_consts), PyTuple_GET_SIZE(co->co_names)};
+    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+        h = hash_int(h, ints[i]);
+    Py_ssize_t n = PyTuple_GET_SIZE(co->co_consts);
+    char tags[64];
+    for (Py_ssize_t i = 0; i < n; i += 64) {
+        size_t m = 0;
+        for (; m < 64 && i + (Py_ssize_t)m < n; m++)
+            tags[m] = const_tag(PyTuple_GET_ITEM(co->co_consts, i + (Py_ssize_t)m));
+        h = pyaot_hash_bytes(h, tags, m);
+    }
+    *out = h;
+    return 0;
+}
+
+int pyaot_code_walk(PyObject *root, PyObject *list)
+{
+    if (PyList_Append(list, root) < 0)
+        return -1;
+    PyObject *consts = ((PyCodeObject *)root)->co_consts;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(consts); i++) {
+        PyObject *v = PyTuple_GET_ITEM(consts, i);
+        if (PyCode_Check(v) && pyaot_code_walk(v, list) < 0)
+            return -1;
+    }
+    return 0;
+}

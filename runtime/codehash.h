@@ -1,0 +1,24 @@
+/* Code-object identity shared by the compiler and the runtime: both walk a
+   module's code objects in the same order and hash each the same way, so
+   an artifact's entries are attached only to the code they were made from. */
+#ifndef PYAOT_CODEHASH_H
+#define PYAOT_CODEHASH_H
+
+#include <Python.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* 64-bit hash of a byte range, continuing from `h` (start with 0). */
+uint64_t pyaot_hash_bytes(uint64_t h, const void *p, size_t n);
+
+/* Hash of everything native code depends on: bytecode, exception table,
+   frame layout, flags, and the shape of consts and names. Line numbers and
+   the file name are left out: they are read from the live code object.
+   Returns 0, or -1 with a Python exception set. */
+int pyaot_code_hash(PyCodeObject *co, uint64_t *out);
+
+/* Appends `root` and every code object nested in its constants, depth
+   first, to `list`. Returns 0, or -1 with an exception set. */
+int pyaot_code_walk(PyObject *root, PyObject *list);
+
+#endif

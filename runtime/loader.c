@@ -1,0 +1,126 @@
+/* Loading an artifact: verify its checksum trailer before the dynamic
+   loader ever sees it, then its descriptor against this interpreter and
+   the code objects being imported, and only then attach native entries. */
+#include "runtime.h"
+
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "abi.h"
+#include "codehash.h"
+
+static int verify_trailer(const char *path, char *why, size_t cap)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(why, cap, "cannot open: %s", strerror(errno));
+        return -1;
+    }
+    struct stat sb;
+    int rc = -1;
+    if (fstat(fd, &sb) < 0 || sb.st_size < PYAOT_TRAILER_SIZE + 64) {
+        snprintf(why, cap, "truncated artifact");
+        goto done;
+    }
+    size_t n = (size_t)sb.st_size;
+    const unsigned char *p = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED) {
+        snprintf(why, cap, "cannot map: %s", strerror(errno));
+        goto done;
+    }
+    const unsigned char *t = p + n - PYAOT_TRAILER_SIZE;
+    uint64_t want;
+    memcpy(&want, t + 8, 8);
+    if (memcmp(t, PYAOT_TRAILER_TAG, 8) != 0)
+        snprintf(why, cap, "not a pyaot artifact (no checksum trailer)");
+    else if (pyaot_hash_bytes(0, p, n - PYAOT_TRAILER_SIZE) != want)
+        snprintf(why, cap, "corrupt artifact (checksum mismatch)");
+    else
+        rc = 0;
+    munmap((void *)p, n);
+done:
+    close(fd);
+    return rc;
+}
+
+static int check_descriptor(const pyaot_descriptor *d, char *why, size_t cap)
+{
+    if (d->magic != PYAOT_DESC_MAGIC || d->format_version != PYAOT_FORMAT_VERSION) {
+        snprintf(why, cap, "artifact format %u, this runtime reads format %u",
+                 d->magic == PYAOT_DESC_MAGIC ? d->format_version : 0u, PYAOT_FORMAT_VERSION);
+        return -1;
+    }
+    if (d->py_version_hex != (uint32_t)Py_Version ||
+        d->pyc_magic != (uint32_t)PyImport_GetMagicNumber() ||
+        strcmp(d->py_build, Py_GetVersion()) != 0) {
+        snprintf(why, cap, "built for another interpreter (%.80s), this is %.80s", d->py_build,
+                 Py_GetVersion());
+        return -1;
+    }
+    if (strcmp(d->compiler, "pyaot " PYAOT_VERSION) != 0) {
+        snprintf(why, cap, "built by %.40s, this runtime is pyaot " PYAOT_VERSION, d->compiler);
+        return -1;
+    }
+    return 0;
+}
+
+int pyaot_attach(PyObject *code, const char *path, char *why, size_t cap)
+{
+    if (verify_trailer(path, why, cap) < 0)
+        return 0;
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (h == NULL) {
+        snprintf(why, cap, "cannot load: %s", dlerror());
+        return 0;
+    }
+    const pyaot_descriptor *d = dlsym(h, PYAOT_DESC_SYMBOL);
+    if (d == NULL) {
+        snprintf(why, cap, "no pyaot descriptor");
+        goto reject;
+    }
+    if (check_descriptor(d, why, cap) < 0)
+        goto reject;
+    PyObject *codes = PyList_New(0);
+    if (codes == NULL || pyaot_code_walk(code, codes) < 0) {
+        Py_XDECREF(codes);
+        dlclose(h);
+        return -1;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(codes);
+    if (n != (Py_ssize_t)d->ncode) {
+        snprintf(why, cap, "stale: module has %zd code objects, artifact %u", n, d->ncode);
+        Py_DECREF(codes);
+        goto reject;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t hv;
+        if (pyaot_code_hash((PyCodeObject *)PyList_GET_ITEM(codes, i), &hv) < 0) {
+            Py_DECREF(codes);
+            dlclose(h);
+            return -1;
+        }
+        if (hv != d->codes[i].code_hash) {
+            PyCodeObject *co = (PyCodeObject *)PyList_GET_ITEM(codes, i);
+            snprintf(why, cap, "stale: %s (line %d) changed since it was compiled",
+                     PyUnicode_AsUTF8(co->co_qualname), co->co_firstlineno);
+            Py_DECREF(codes);
+            goto reject;
+        }
+    }
+    *d->runtime_slot = &pyaot_runtime_state;
+    int rc = 1;
+    for (Py_ssize_t i = 0; i < n && rc == 1; i++)
+        if (pyaot_set_entry(PyList_GET_ITEM(codes, i), d->codes[i].entry) < 0)
+            rc = -1;
+    Py_DECREF(codes);
+    /* The handle stays open: code objects now point into it. */
+    return rc;
+reject:
+    dlclose(h);
+    return 0;
+}

@@ -1,0 +1,167 @@
+/* The `_pyaot` extension module: the PEP 523 eval-frame hook that runs a
+   code object's native entry when it has one, and the functions the
+   Python side (pyaot_boot.py) uses to attach artifacts. */
+#include "runtime.h"
+
+#include "internal/pycore_pyarena.h"
+#include "internal/pycore_frame.h"
+#include "internal/pycore_pystate.h"
+
+#include "codehash.h"
+
+typedef PyObject *(*entry_fn)(PyThreadState *, _PyInterpreterFrame *, int);
+
+/* co_extra value for "looked for an artifact, found none". */
+#define CHECKED ((void *)1)
+
+pyaot_runtime pyaot_runtime_state = {
+    .abi_version = PYAOT_FORMAT_VERSION,
+    .stats_enabled = 0,
+    .record_deopt = pyaot_stats_record_deopt,
+};
+
+static Py_ssize_t extra_index = -1;
+static int enabled;
+static PyObject *module_hook; /* called with a <module> code object run outside import */
+static PyObject *module_name; /* interned "<module>" */
+
+int pyaot_set_entry(PyObject *code, void *entry)
+{
+    return _PyCode_SetExtra(code, extra_index, entry ? entry : CHECKED);
+}
+
+/* First call of a code object that has no entry yet: remember that it
+   was seen, and give module-level code compiled outside the import system
+   (the main script, runpy) one chance to find its artifact by file name. */
+static void *first_call(PyCodeObject *co)
+{
+    if (_PyCode_SetExtra((PyObject *)co, extra_index, CHECKED) < 0) {
+        PyErr_Clear();
+        return NULL;
+    }
+    if (module_hook == NULL ||
+        (co->co_name != module_name && PyUnicode_Compare(co->co_name, module_name) != 0))
+        return CHECKED;
+    PyObject *r = PyObject_CallOneArg(module_hook, (PyObject *)co);
+    if (r == NULL)
+        PyErr_Clear(); /* never let our bookkeeping fail the user's program */
+    Py_XDECREF(r);
+    void *x = NULL;
+    _PyCode_GetExtra((PyObject *)co, extra_index, &x);
+    return x;
+}
+
+static PyObject *eval_hook(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag)
+{
+    void *x = NULL;
+    _PyCode_GetExtra((PyObject *)f->f_code, extra_index, &x);
+    if (x == NULL && !throwflag)
+        x = first_call(f->f_code);
+    int native = x != NULL && x != CHECKED && !ts->cframe->use_tracing;
+    if (pyaot_runtime_state.stats_enabled && !throwflag &&
+        f->prev_instr == _PyCode_CODE(f->f_code) - 1)
+        pyaot_stats_count(native);
+    if (native)
+        return ((entry_fn)x)(ts, f, throwflag);
+    return _PyEval_EvalFrameDefault(ts, f, throwflag);
+}
+
+static PyObject *m_enable(PyObject *self, PyObject *args)
+{
+    (void)self;
+    int stats = 0;
+    PyObject *hook = Py_None;
+    if (!PyArg_ParseTuple(args, "|pO", &stats, &hook))
+        return NULL;
+    if (Py_Version != PY_VERSION_HEX) {
+        PyErr_Format(PyExc_RuntimeError,
+                     "pyaot runtime was built for Python %s, this interpreter is %s",
+                     PY_VERSION, Py_GetVersion());
+        return NULL;
+    }
+    if (extra_index < 0) {
+        extra_index = _PyEval_RequestCodeExtraIndex(NULL);
+        if (extra_index < 0)
+            return PyErr_Format(PyExc_RuntimeError, "no co_extra slot available");
+    }
+    if (module_name == NULL && (module_name = PyUnicode_InternFromString("<module>")) == NULL)
+        return NULL;
+    Py_XSETREF(module_hook, hook == Py_None ? NULL : Py_NewRef(hook));
+    pyaot_runtime_state.stats_enabled = stats;
+    _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), eval_hook);
+    enabled = 1;
+    Py_RETURN_NONE;
+}
+
+static PyObject *m_disable(PyObject *self, PyObject *unused)
+{
+    (void)self, (void)unused;
+    _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), NULL);
+    enabled = 0;
+    Py_RETURN_NONE;
+}
+
+/* attach(code, path) -> None when attached, else the reason (str). */
+static PyObject *m_attach(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *code;
+    const char *path;
+    if (!PyArg_ParseTuple(args, "O!s", &PyCode_Type, &code, &path))
+        return NULL;
+    if (extra_index < 0)
+        return PyUnicode_FromString("runtime not enabled");
+    char why[600] = "";
+    int r = pyaot_attach(code, path, why, sizeof why);
+    if (r < 0)
+        return NULL;
+    if (r == 1)
+        Py_RETURN_NONE;
+    return PyUnicode_FromString(why);
+}
+
+/* is_native(code) -> whether the code object has a native entry. */
+static PyObject *m_is_native(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!PyCode_Check(arg))
+        return PyErr_Format(PyExc_TypeError, "expected a code object");
+    void *x = NULL;
+    if (extra_index >= 0)
+        _PyCode_GetExtra(arg, extra_index, &x);
+    return PyBool_FromLong(x != NULL && x != CHECKED);
+}
+
+static PyObject *m_enabled(PyObject *self, PyObject *unused)
+{
+    (void)self, (void)unused;
+    return PyBool_FromLong(enabled);
+}
+
+static PyMethodDef methods[] = {
+    {"enable", m_enable, METH_VARARGS, "enable(stats=False, module_hook=None): install the hook"},
+    {"disable", m_disable, METH_NOARGS, "remove the eval-frame hook"},
+    {"attach", m_attach, METH_VARARGS, "attach(code, artifact) -> None or the reason it was refused"},
+    {"is_native", m_is_native, METH_O, "whether a code object has a native entry"},
+    {"enabled", m_enabled, METH_NOARGS, "whether the hook is installed"},
+    {"report", pyaot_stats_report, METH_NOARGS, "print the statistics to stderr"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef moddef = {
+    PyModuleDef_HEAD_INIT, "_pyaot", "pyaot runtime: native code for compiled modules", -1,
+    methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__pyaot(void)
+{
+    PyObject *m = PyModule_Create(&moddef);
+    if (m == NULL)
+        return NULL;
+    if (PyModule_AddStringConstant(m, "version", PYAOT_VERSION) < 0 ||
+        PyModule_AddIntConstant(m, "format_version", PYAOT_FORMAT_VERSION) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -1,0 +1,27 @@
+/* The runtime extension module `_pyaot`: eval-frame hook, artifact loading
+   and statistics, loaded into the user's own python3.11. */
+#ifndef PYAOT_RUNTIME_H
+#define PYAOT_RUNTIME_H
+
+#define PY_SSIZE_T_CLEAN
+#define Py_BUILD_CORE_MODULE 1
+#include <Python.h>
+#include <errno.h>
+
+#include "abi.h"
+
+extern pyaot_runtime pyaot_runtime_state;
+
+/* Attach the artifact at `path` to `code` and its nested code objects.
+   1 attached; 0 refused, with the reason in `why`; -1 Python error. */
+int pyaot_attach(PyObject *code, const char *path, char *why, size_t cap);
+
+/* Record the native entry of one code object (NULL: leave it interpreted). */
+int pyaot_set_entry(PyObject *code, void *entry);
+
+/* stats.c */
+void pyaot_stats_record_deopt(void *code, int instr_offset, int reason);
+void pyaot_stats_count(int native);
+PyObject *pyaot_stats_report(PyObject *self, PyObject *unused);
+
+#endif

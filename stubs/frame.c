@@ -1,0 +1,137 @@
+/* Native frame entry, exit and deoptimization: the bookkeeping that
+   _PyEval_EvalFrameDefault does on entry and return, done the same way so
+   that the interpreter can take the frame over at any instruction. */
+#include "stubs.h"
+
+#include <pthread.h>
+
+pyaot_runtime *pyaot_rt;
+
+/* Returned by a body instead of a result: "finish this frame in the
+   interpreter", with the mode in ctx->throwflag. */
+static char deopt_marker;
+#define DEOPT_MARK ((PyObject *)&deopt_marker)
+
+/* With the eval-frame hook every Python call nests on the C stack, and a
+   large sys.setrecursionlimit() would let deep recursion overflow it.
+   Refuse to enter below this floor; computed once per thread. */
+static __thread uintptr_t stack_floor;
+
+static uintptr_t compute_stack_floor(void)
+{
+    pthread_attr_t attr;
+    void *lo;
+    size_t size;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0)
+        return 1;
+    int err = pthread_attr_getstack(&attr, &lo, &size);
+    pthread_attr_destroy(&attr);
+    if (err != 0)
+        return 1;
+    size_t margin = size / 8;
+    if (margin > (size_t)256 * 1024)
+        margin = (size_t)256 * 1024;
+    return (uintptr_t)lo + margin;
+}
+
+static int c_stack_exhausted(void)
+{
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+    if (__builtin_expect(stack_floor == 0, 0))
+        stack_floor = compute_stack_floor();
+    return here < stack_floor;
+}
+
+PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, pyaot_body body)
+{
+    PyCodeObject *co = f->f_code;
+    /* Generator resumes, throws and traced frames belong to the interpreter. */
+    if (throwflag || f->prev_instr != _PyCode_CODE(co) - 1 || ts->cframe->use_tracing)
+        return _PyEval_EvalFrameDefault(ts, f, throwflag);
+    if (c_stack_exhausted()) {
+        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+
+    pyaot_ctx c;
+    _PyCFrame *prev = ts->cframe;
+    c.cf.use_tracing = prev->use_tracing;
+    c.cf.previous = prev;
+    ts->cframe = &c.cf;
+    f->is_entry = true;
+    f->previous = prev->current_frame;
+    c.cf.current_frame = f;
+    if (_Py_EnterRecursiveCallTstate(ts, "")) {
+        /* Mirrors the interpreter's accounting for a refused entry. */
+        ts->recursion_remaining--;
+        _Py_LeaveRecursiveCallTstate(ts);
+        ts->cframe = prev;
+        prev->use_tracing = c.cf.use_tracing;
+        return NULL;
+    }
+    c.ts = ts;
+    c.f = f;
+    c.lp = f->localsplus;
+    c.first = _PyCode_CODE(co);
+    c.kwnames = NULL;
+    c.throwflag = 0;
+    c.reason = 0;
+
+    PyObject *r = body(&c);
+
+    _Py_LeaveRecursiveCallTstate(ts);
+    ts->cframe = prev;
+    prev->use_tracing = c.cf.use_tracing;
+    if (r != DEOPT_MARK)
+        return r;
+    if (pyaot_rt != NULL && pyaot_rt->stats_enabled)
+        pyaot_rt->record_deopt(co, (int)(f->prev_instr - c.first) + !c.throwflag, c.reason);
+    /* The interpreter redoes the entry bookkeeping undone above. */
+    return _PyEval_EvalFrameDefault(ts, f, c.throwflag);
+}
+
+/* Where callees, tracebacks and warnings look for the current line. */
+void pyaot_at(pyaot_ctx *c, int pc)
+{
+    c->f->prev_instr = c->first + pc;
+}
+
+int pyaot_tracing(pyaot_ctx *c)
+{
+    return c->cf.use_tracing;
+}
+
+int pyaot_eval_breaker(pyaot_ctx *c)
+{
+    return _Py_atomic_load_relaxed(&c->ts->interp->ceval.eval_breaker);
+}
+
+/* An exception is set at instruction `pc`: the interpreter adds the
+   traceback entry and unwinds through the exception table from there. */
+PyObject *pyaot_raise_at(pyaot_ctx *c, int pc, int sp)
+{
+    c->f->prev_instr = c->first + pc;
+    c->f->stacktop = sp;
+    c->throwflag = 1;
+    c->reason = PYAOT_DEOPT_EXCEPTION;
+    return DEOPT_MARK;
+}
+
+/* Resume in the interpreter at the instruction that starts at `pc`
+   (its EXTENDED_ARG prefix included), with `sp` stack slots live. */
+PyObject *pyaot_deopt_at(pyaot_ctx *c, int pc, int sp, int reason)
+{
+    c->f->prev_instr = c->first + pc - 1;
+    c->f->stacktop = sp;
+    c->throwflag = 0;
+    c->reason = reason;
+    return DEOPT_MARK;
+}
+
+/* RETURN_VALUE: the caller clears the frame, so leave the stack empty. */
+PyObject *pyaot_return(pyaot_ctx *c, int sp)
+{
+    PyObject *v = c->lp[sp - 1];
+    c->f->stacktop = sp - 1;
+    return v;
+}

@@ -1,0 +1,58 @@
+/* What every stub sees: the native frame context and the result codes the
+   generated code dispatches on. Stubs are compiled to bitcode with clang
+   and inlined into each artifact, so everything here may be inlined. */
+#ifndef PYAOT_STUBS_H
+#define PYAOT_STUBS_H
+
+#define Py_BUILD_CORE_MODULE 1
+#include <Python.h>
+#include "internal/pycore_pyarena.h"
+#include "internal/pycore_frame.h"
+#include "internal/pycore_code.h"
+#include "internal/pycore_ceval.h"
+#include "internal/pycore_pystate.h"
+#include "internal/pycore_object.h"
+#include "internal/pycore_atomic.h"
+#include <opcode.h>
+#include "internal/pycore_call.h"
+
+#include "../runtime/abi.h"
+
+/* Result codes of an opcode stub. */
+#define ST_OK 0
+#define ST_JUMP 1       /* conditional jump taken */
+#define ST_ERROR (-1)   /* exception set; inputs on the stack are owned or NULL */
+#define ST_DEOPT (-2)   /* nothing done: let the interpreter run this instruction */
+
+/* One native activation. Lives on the C stack of the entry. */
+typedef struct pyaot_ctx {
+    PyThreadState *ts;
+    _PyInterpreterFrame *f;
+    PyObject **lp;          /* f->localsplus */
+    _Py_CODEUNIT *first;    /* _PyCode_CODE(f->f_code) */
+    PyObject *kwnames;      /* set by KW_NAMES, consumed by CALL */
+    _PyCFrame cf;
+    int throwflag;          /* mode of the pending deoptimization */
+    int reason;
+} pyaot_ctx;
+
+typedef PyObject *(*pyaot_body)(pyaot_ctx *);
+
+/* The per-artifact runtime slot (see abi.h). */
+extern pyaot_runtime *pyaot_rt;
+
+#define S(i) (c->lp[(i)])
+#define NAME(i) PyTuple_GET_ITEM(c->f->f_code->co_names, (i))
+#define CONST(i) PyTuple_GET_ITEM(c->f->f_code->co_consts, (i))
+#define GLOBALS() (c->f->f_globals)
+#define BUILTINS() (c->f->f_builtins)
+#define LOCALS() (c->f->f_locals)
+
+/* Interface called by generated code (see compiler/lower.c). */
+PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, pyaot_body body);
+void pyaot_at(pyaot_ctx *c, int pc);
+PyObject *pyaot_raise_at(pyaot_ctx *c, int pc, int sp);
+PyObject *pyaot_deopt_at(pyaot_ctx *c, int pc, int sp, int reason);
+int pyaot_tracing(pyaot_ctx *c);
+
+#endif
