@@ -150,6 +150,9 @@ static int init_python(void)
                 s.err_msg ? s.err_msg : "unknown error");
         return -1;
     }
+    /* Refreshing stale .pyc files is part of compiling, whatever
+       PYTHONDONTWRITEBYTECODE says for running programs. */
+    PySys_SetObject("dont_write_bytecode", Py_False);
     return 0;
 }
 

@@ -11,6 +11,17 @@
 
 typedef PyObject *(*entry_fn)(PyThreadState *, _PyInterpreterFrame *, int);
 
+/* What co_extra points to for a code object with native code. Records
+   live as long as the process, like the artifacts they point into. */
+typedef struct code_rec {
+    entry_fn entry;
+    unsigned long long calls;
+    PyObject *filename;
+    struct code_rec *next;
+} code_rec;
+
+static code_rec *all_recs;
+
 /* co_extra value for "looked for an artifact, found none". */
 #define CHECKED ((void *)1)
 
@@ -27,7 +38,38 @@ static PyObject *module_name; /* interned "<module>" */
 
 int pyaot_set_entry(PyObject *code, void *entry)
 {
-    return _PyCode_SetExtra(code, extra_index, entry ? entry : CHECKED);
+    if (entry == NULL)
+        return _PyCode_SetExtra(code, extra_index, CHECKED);
+    code_rec *r = PyMem_RawCalloc(1, sizeof *r);
+    if (r == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    r->entry = (entry_fn)entry;
+    r->filename = Py_NewRef(((PyCodeObject *)code)->co_filename);
+    r->next = all_recs;
+    all_recs = r;
+    return _PyCode_SetExtra(code, extra_index, r);
+}
+
+/* Native entries per source file, for the statistics. */
+PyObject *pyaot_native_by_file(void)
+{
+    PyObject *d = PyDict_New();
+    for (code_rec *r = all_recs; d && r; r = r->next) {
+        if (r->calls == 0)
+            continue;
+        PyObject *old = PyDict_GetItemWithError(d, r->filename);
+        unsigned long long n = r->calls + (old ? PyLong_AsUnsignedLongLong(old) : 0);
+        PyObject *v = PyLong_FromUnsignedLongLong(n);
+        if (v == NULL || PyDict_SetItem(d, r->filename, v) < 0) {
+            Py_XDECREF(v);
+            Py_CLEAR(d);
+            break;
+        }
+        Py_DECREF(v);
+    }
+    return d;
 }
 
 /* First call of a code object that has no entry yet: remember that it
@@ -59,10 +101,13 @@ static PyObject *eval_hook(PyThreadState *ts, _PyInterpreterFrame *f, int throwf
         x = first_call(f->f_code);
     int native = x != NULL && x != CHECKED && !ts->cframe->use_tracing;
     if (pyaot_runtime_state.stats_enabled && !throwflag &&
-        f->prev_instr == _PyCode_CODE(f->f_code) - 1)
+        f->prev_instr == _PyCode_CODE(f->f_code) - 1) {
         pyaot_stats_count(native);
+        if (native)
+            ((code_rec *)x)->calls++;
+    }
     if (native)
-        return ((entry_fn)x)(ts, f, throwflag);
+        return ((code_rec *)x)->entry(ts, f, throwflag);
     return _PyEval_EvalFrameDefault(ts, f, throwflag);
 }
 

@@ -23,5 +23,6 @@ int pyaot_set_entry(PyObject *code, void *entry);
 void pyaot_stats_record_deopt(void *code, int instr_offset, int reason);
 void pyaot_stats_count(int native);
 PyObject *pyaot_stats_report(PyObject *self, PyObject *unused);
+PyObject *pyaot_native_by_file(void);
 
 #endif

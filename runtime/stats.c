@@ -56,6 +56,19 @@ PyObject *pyaot_stats_report(PyObject *self, PyObject *unused)
     unsigned long long total = n_native + n_interp;
     fprintf(stderr, "pyaot: native entries: %llu, interpreted entries: %llu (%.1f%% native)\n",
             n_native, n_interp, total ? 100.0 * (double)n_native / (double)total : 0.0);
+    PyObject *files = pyaot_native_by_file();
+    PyObject *fitems = files ? PyDict_Items(files) : NULL;
+    if (fitems != NULL && PyList_Sort(fitems) == 0) {
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(fitems); i++) {
+            PyObject *it = PyList_GET_ITEM(fitems, i);
+            fprintf(stderr, "pyaot: native entries in %s: %llu\n",
+                    PyUnicode_AsUTF8(PyTuple_GET_ITEM(it, 0)),
+                    PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(it, 1)));
+        }
+    }
+    Py_XDECREF(fitems);
+    Py_XDECREF(files);
+    PyErr_Clear();
     PyObject *items = deopts ? PyDict_Items(deopts) : NULL;
     if (items == NULL) {
         PyErr_Clear();
