@@ -45,11 +45,17 @@ def run_case(args, path):
     for k in ("PYAOT_DISABLE", "PYAOT_STATS", "PYAOT_CACHE_PREFIX"):
         env.pop(k, None)
     cwd = os.path.dirname(path)
-    stock = subprocess.run([args.python, path], cwd=cwd, env=env, capture_output=True,
-                           timeout=120, stdin=subprocess.DEVNULL)
+    try:
+        stock = subprocess.run([args.python, path], cwd=cwd, env=env, capture_output=True,
+                               timeout=60, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return ["stock python3.11 timed out: the test itself is broken"], ""
     env["PYAOT_STATS"] = "1"
-    aot = subprocess.run([args.pyaot, "run", path], cwd=cwd, env=env, capture_output=True,
-                         timeout=120, stdin=subprocess.DEVNULL)
+    try:
+        aot = subprocess.run([args.pyaot, "run", path], cwd=cwd, env=env, capture_output=True,
+                             timeout=60, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return ["pyaot run timed out after 60 s"], ""
     err, stats = split_stats(aot.stderr)
     problems = []
     if stock.returncode != aot.returncode:
