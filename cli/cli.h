@@ -9,6 +9,8 @@
 #define PYAOT_LINKER "ld.lld-19"
 #endif
 
+/* Finds the directory holding stubs.bc, pyaot-compile and runtime/. */
+int pyaot_find_libdir(void);
 const char *pyaot_libdir(void);
 const char *pyaot_target_python(void);
 

@@ -1,24 +1,13 @@
 /* The `pyaot` command: compile, run, install, uninstall. */
-#include <Python.h>
-
-#include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/time.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include "../compiler/compiler.h"
 #include "../runtime/abi.h"
 #include "cli.h"
-
-static char libdir[PATH_MAX + 32]; /* holds stubs.bc and runtime/ */
 
 static const char *usage_text =
     "usage: pyaot <command> [options]\n"
@@ -40,54 +29,13 @@ static const char *usage_text =
     "PYAOT_CACHE_PREFIX=DIR finds artifacts compiled with --cache-dir DIR,\n"
     "PYAOT_PYTHON selects the target interpreter (default " PYAOT_DEFAULT_PYTHON ").\n";
 
-const char *pyaot_libdir(void)
-{
-    return libdir;
-}
-
-const char *pyaot_target_python(void)
-{
-    const char *p = getenv("PYAOT_PYTHON");
-    return p && *p ? p : PYAOT_DEFAULT_PYTHON;
-}
-
-static int exists(const char *path)
-{
-    struct stat sb;
-    return stat(path, &sb) == 0;
-}
-
-/* The build tree keeps stubs.bc beside the binary; an installed pyaot
-   keeps it in ../lib/pyaot. */
-static int find_libdir(void)
-{
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n < 0)
-        return -1;
-    exe[n] = 0;
-    char *slash = strrchr(exe, '/');
-    *slash = 0;
-    char probe[PATH_MAX + 32];
-    snprintf(probe, sizeof probe, "%s/stubs.bc", exe);
-    if (exists(probe)) {
-        snprintf(libdir, sizeof libdir, "%s", exe);
-        return 0;
-    }
-    snprintf(probe, sizeof probe, "%s/../lib/pyaot/stubs.bc", exe);
-    if (exists(probe)) {
-        snprintf(libdir, sizeof libdir, "%s/../lib/pyaot", exe);
-        return 0;
-    }
-    return -1;
-}
 
 static int cmd_version(void)
 {
     printf("pyaot %s (artifact format %u)\n", PYAOT_VERSION, PYAOT_FORMAT_VERSION);
-    printf("built for Python %s\n", PY_VERSION);
+    printf("built for Python %s\n", PYAOT_PY_VERSION);
     printf("target interpreter: %s\n", pyaot_target_python());
-    printf("library directory: %s\n", libdir);
+    printf("library directory: %s\n", pyaot_libdir());
     return 0;
 }
 
@@ -102,14 +50,22 @@ int main(int argc, char **argv)
         fputs(usage_text, stdout);
         return 0;
     }
-    if (find_libdir() < 0) {
+    if (pyaot_find_libdir() < 0) {
         fprintf(stderr, "pyaot: cannot find stubs.bc beside the pyaot binary or in ../lib/pyaot\n");
         return 2;
     }
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version"))
         return cmd_version();
-    if (!strcmp(cmd, "compile"))
-        return pyaot_cmd_compile(argc - 1, argv + 1);
+    if (!strcmp(cmd, "compile")) {
+        /* The compiler links LLVM and libpython; keeping it in its own
+           binary keeps `pyaot run` start-up cheap. */
+        char exe[PATH_MAX + 32];
+        snprintf(exe, sizeof exe, "%s/pyaot-compile", pyaot_libdir());
+        argv[1] = exe;
+        execv(exe, argv + 1);
+        fprintf(stderr, "pyaot: cannot run %s: %s\n", exe, strerror(errno));
+        return 2;
+    }
     if (!strcmp(cmd, "run"))
         return pyaot_cmd_run(argc - 1, argv + 1);
     if (!strcmp(cmd, "install"))

@@ -47,8 +47,8 @@ def _attach(code, pyc_path):
 
 
 def _source_pyc(source_path):
-    from importlib.util import cache_from_source
-    return cache_from_source(source_path)
+    import _frozen_importlib_external
+    return _frozen_importlib_external.cache_from_source(source_path)
 
 
 def _wrap_get_code(cls, pyc_of):
@@ -77,14 +77,16 @@ def _module_hook(code):
 
 
 def _load_runtime():
-    import importlib.machinery
-    import importlib.util
-    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+    # Frozen import machinery only: importlib.util would slow every start-up.
+    import _frozen_importlib as bootstrap
+    import _frozen_importlib_external as external
+    import _imp
+    for suffix in _imp.extension_suffixes():
         path = os.path.join(_HERE, "_pyaot" + suffix)
         if os.path.exists(path):
-            loader = importlib.machinery.ExtensionFileLoader("_pyaot", path)
-            spec = importlib.util.spec_from_file_location("_pyaot", path, loader=loader)
-            mod = importlib.util.module_from_spec(spec)
+            loader = external.ExtensionFileLoader("_pyaot", path)
+            spec = external.spec_from_file_location("_pyaot", path, loader=loader)
+            mod = bootstrap.module_from_spec(spec)
             loader.exec_module(mod)
             sys.modules["_pyaot"] = mod
             return mod
@@ -109,7 +111,7 @@ def activate():
         _warn("runtime", "runtime disabled: %s" % (exc,))
         return False
     _rt = rt
-    from importlib import _bootstrap_external as ext
+    import _frozen_importlib_external as ext
     _wrap_get_code(ext.SourceLoader, _source_pyc)
     _wrap_get_code(ext.SourcelessFileLoader, lambda path: path)
     if stats:

@@ -9,17 +9,19 @@ import sys
 def _pyaot_start():
     here = os.path.dirname(os.path.abspath(__file__))
     sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != here]
-    import importlib.util
-    spec = importlib.util.spec_from_file_location(
+    # The frozen import machinery is already loaded; importlib.util is not,
+    # and importing it would cost every start-up several milliseconds.
+    import _frozen_importlib as bootstrap
+    import _frozen_importlib_external as external
+    spec = external.spec_from_file_location(
         "pyaot_boot", os.path.join(os.path.dirname(here), "pyaot_boot.py"))
-    boot = importlib.util.module_from_spec(spec)
+    boot = bootstrap.module_from_spec(spec)
     sys.modules["pyaot_boot"] = boot
     spec.loader.exec_module(boot)
     boot.activate()
-    from importlib.machinery import PathFinder
-    shadowed = PathFinder.find_spec("sitecustomize", sys.path)
+    shadowed = external.PathFinder.find_spec("sitecustomize", sys.path)
     if shadowed is not None and shadowed.origin and os.path.dirname(shadowed.origin) != here:
-        module = importlib.util.module_from_spec(shadowed)
+        module = bootstrap.module_from_spec(shadowed)
         sys.modules["sitecustomize"] = module
         shadowed.loader.exec_module(module)
 
