@@ -44,6 +44,20 @@ static LLVMValueRef need_fn(lower *L, const char *name, LLVMTypeRef ty, pyaot_er
     return f;
 }
 
+/* Generated functions take the stubs' target attributes: the inliner only
+   inlines a callee whose CPU features the caller has too. */
+static void copy_target_attrs(lower *L, LLVMValueRef fn)
+{
+    static const char *const keys[] = {"target-cpu", "target-features", "tune-cpu"};
+    LLVMValueRef model = LLVMGetNamedFunction(L->mod, "pyaot_enter");
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        LLVMAttributeRef a = LLVMGetStringAttributeAtIndex(model, LLVMAttributeFunctionIndex,
+                                                           keys[i], (unsigned)strlen(keys[i]));
+        if (a != NULL)
+            LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, a);
+    }
+}
+
 static LLVMValueRef ci(lower *L, int v)
 {
     return LLVMConstInt(L->i32, (unsigned long long)(long long)v, 1);
@@ -225,6 +239,7 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index, pyaot_erro
     LLVMTypeRef body_ty = LLVMFunctionType(L->ptr, &L->ptr, 1, 0);
     B.fn = LLVMAddFunction(L->mod, name, body_ty);
     LLVMSetLinkage(B.fn, LLVMInternalLinkage);
+    copy_target_attrs(L, B.fn);
     B.ctx = LLVMGetParam(B.fn, 0);
     B.blocks = calloc((size_t)d.n + 1, sizeof *B.blocks);
     if (B.blocks == NULL) {
@@ -287,6 +302,7 @@ static LLVMValueRef make_entry(lower *L, LLVMValueRef bodyfn, int index)
     LLVMTypeRef ty = LLVMFunctionType(L->ptr, params, 3, 0);
     LLVMValueRef fn = LLVMAddFunction(L->mod, name, ty);
     LLVMSetLinkage(fn, LLVMInternalLinkage);
+    copy_target_attrs(L, fn);
     LLVMPositionBuilderAtEnd(L->b, LLVMAppendBasicBlockInContext(L->cx, fn, "entry"));
     LLVMValueRef enter = LLVMGetNamedFunction(L->mod, "pyaot_enter");
     LLVMTypeRef ety = LLVMFunctionType(L->ptr, (LLVMTypeRef[]){L->ptr, L->ptr, L->i32, L->ptr}, 4, 0);

@@ -91,17 +91,17 @@ PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, 
 }
 
 /* Where callees, tracebacks and warnings look for the current line. */
-void pyaot_at(pyaot_ctx *c, int pc)
+HOT void pyaot_at(pyaot_ctx *c, int pc)
 {
     c->f->prev_instr = c->first + pc;
 }
 
-int pyaot_tracing(pyaot_ctx *c)
+HOT int pyaot_tracing(pyaot_ctx *c)
 {
     return c->cf.use_tracing;
 }
 
-int pyaot_eval_breaker(pyaot_ctx *c)
+HOT int pyaot_eval_breaker(pyaot_ctx *c)
 {
     return _Py_atomic_load_relaxed(&c->ts->interp->ceval.eval_breaker);
 }

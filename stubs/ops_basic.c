@@ -3,7 +3,7 @@
    `sp` indexes localsplus just above the top of the value stack. */
 #include "stubs.h"
 
-int pyaot_op_LOAD_FAST(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_LOAD_FAST(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *v = S(oparg);
     if (v == NULL)
@@ -18,7 +18,7 @@ int pyaot_op_LOAD_CLOSURE(pyaot_ctx *c, int sp, int oparg)
     return pyaot_op_LOAD_FAST(c, sp, oparg);
 }
 
-int pyaot_op_LOAD_CONST(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_LOAD_CONST(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *v = CONST(oparg);
     Py_INCREF(v);
@@ -26,7 +26,7 @@ int pyaot_op_LOAD_CONST(pyaot_ctx *c, int sp, int oparg)
     return ST_OK;
 }
 
-int pyaot_op_STORE_FAST(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_STORE_FAST(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *old = S(oparg);
     S(oparg) = S(sp - 1);
@@ -45,7 +45,7 @@ int pyaot_op_DELETE_FAST(pyaot_ctx *c, int sp, int oparg)
     return ST_OK;
 }
 
-int pyaot_op_POP_TOP(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_POP_TOP(pyaot_ctx *c, int sp, int oparg)
 {
     (void)oparg;
     Py_DECREF(S(sp - 1));
@@ -83,7 +83,7 @@ int pyaot_op_SWAP(pyaot_ctx *c, int sp, int oparg)
 
 /* --- operators ------------------------------------------------------- */
 
-static PyObject *binary_op(int op, PyObject *a, PyObject *b)
+static inline HOT PyObject *binary_op(int op, PyObject *a, PyObject *b)
 {
     switch (op) {
     case NB_ADD: return PyNumber_Add(a, b);
@@ -117,7 +117,7 @@ static PyObject *binary_op(int op, PyObject *a, PyObject *b)
     return NULL;
 }
 
-int pyaot_op_BINARY_OP(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_BINARY_OP(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
     PyObject *r = binary_op(oparg, a, b);
@@ -169,7 +169,7 @@ int pyaot_op_UNARY_NOT(pyaot_ctx *c, int sp, int oparg)
     return ST_OK;
 }
 
-int pyaot_op_COMPARE_OP(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_COMPARE_OP(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
     PyObject *r = PyObject_RichCompare(a, b, oparg);
@@ -180,7 +180,7 @@ int pyaot_op_COMPARE_OP(pyaot_ctx *c, int sp, int oparg)
     return r ? ST_OK : ST_ERROR;
 }
 
-int pyaot_op_IS_OP(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_IS_OP(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
     int r = Py_Is(a, b) ^ oparg;
@@ -284,7 +284,7 @@ int pyaot_op_LOAD_ASSERTION_ERROR(pyaot_ctx *c, int sp, int oparg)
 
 /* --- truth tests for conditional jumps: ST_JUMP when the jump is taken */
 
-static int truth(PyObject *v)
+static inline HOT int truth(PyObject *v)
 {
     if (v == Py_True)
         return 1;
@@ -293,7 +293,7 @@ static int truth(PyObject *v)
     return PyObject_IsTrue(v);
 }
 
-static int pop_jump_if(pyaot_ctx *c, int sp, int want)
+static inline HOT int pop_jump_if(pyaot_ctx *c, int sp, int want)
 {
     PyObject *v = S(sp - 1);
     int t = truth(v);
@@ -305,13 +305,13 @@ static int pop_jump_if(pyaot_ctx *c, int sp, int want)
     return t == want ? ST_JUMP : ST_OK;
 }
 
-int pyaot_op_POP_JUMP_IF_TRUE(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_POP_JUMP_IF_TRUE(pyaot_ctx *c, int sp, int oparg)
 {
     (void)oparg;
     return pop_jump_if(c, sp, 1);
 }
 
-int pyaot_op_POP_JUMP_IF_FALSE(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_POP_JUMP_IF_FALSE(pyaot_ctx *c, int sp, int oparg)
 {
     (void)oparg;
     return pop_jump_if(c, sp, 0);

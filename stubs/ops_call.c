@@ -136,7 +136,7 @@ int pyaot_op_GET_ITER(pyaot_ctx *c, int sp, int oparg)
 }
 
 /* ST_JUMP when exhausted (iterator popped), ST_OK with the next value pushed. */
-int pyaot_op_FOR_ITER(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_FOR_ITER(pyaot_ctx *c, int sp, int oparg)
 {
     (void)oparg;
     PyObject *it = S(sp - 1);

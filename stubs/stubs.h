@@ -18,6 +18,9 @@
 
 #include "../runtime/abi.h"
 
+/* Small, hot stubs are always inlined into the generated code. */
+#define HOT __attribute__((always_inline))
+
 /* Result codes of an opcode stub. */
 #define ST_OK 0
 #define ST_JUMP 1       /* conditional jump taken */
