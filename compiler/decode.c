@@ -70,7 +70,7 @@ static int decode_exctable(const uint8_t *t, int len, int nunits, pyaot_decoded 
             pyaot_errorf(e, "exception table truncated");
             return -1;
         }
-        if (start + size > nunits || target >= nunits) {
+        if (start > nunits || size > nunits - start || target >= nunits) {
             pyaot_errorf(e, "exception table entry outside the code");
             return -1;
         }
