@@ -17,7 +17,7 @@ int pyaot_stack_effect(int opcode, int oparg, int jump)
     return PyCompile_OpcodeStackEffectWithJump(opcode, oparg, jump);
 }
 
-static int set_depth(pyaot_analysis *a, const pyaot_decoded *d, int unit, int depth, int *work,
+static int set_depth(pyaot_analysis *a, const pyaot_decoded *d, int unit, long depth, int *work,
                      int *nwork, pyaot_error *e)
 {
     int idx = d->unit_instr[unit];
@@ -29,14 +29,18 @@ static int set_depth(pyaot_analysis *a, const pyaot_decoded *d, int unit, int de
         pyaot_errorf(e, "stack underflow at offset %d", 2 * unit);
         return -1;
     }
+    if (depth > (1 << 20)) {
+        pyaot_errorf(e, "stack depth %ld at offset %d is beyond any real code", depth, 2 * unit);
+        return -1;
+    }
     if (a->depth[idx] == -1) {
-        a->depth[idx] = depth;
+        a->depth[idx] = (int)depth;
         if (depth > a->max_depth)
-            a->max_depth = depth;
+            a->max_depth = (int)depth;
         work[(*nwork)++] = idx;
     }
     else if (a->depth[idx] != depth) {
-        pyaot_errorf(e, "inconsistent stack depth at offset %d (%d and %d)", 2 * unit,
+        pyaot_errorf(e, "inconsistent stack depth at offset %d (%d and %ld)", 2 * unit,
                      a->depth[idx], depth);
         return -1;
     }
@@ -69,7 +73,7 @@ int pyaot_analyze(const pyaot_decoded *d, pyaot_analysis *a, pyaot_error *e)
                 pyaot_errorf(e, "unknown opcode %d at offset %d", in->opcode, 2 * in->unit);
                 goto fail;
             }
-            if (set_depth(a, d, in->target, depth + eff, work, &nwork, e) < 0)
+            if (set_depth(a, d, in->target, (long)depth + eff, work, &nwork, e) < 0)
                 goto fail;
         }
         if (pyaot_is_terminal(in->opcode))
@@ -83,7 +87,7 @@ int pyaot_analyze(const pyaot_decoded *d, pyaot_analysis *a, pyaot_error *e)
             pyaot_errorf(e, "control runs off the end of the code");
             goto fail;
         }
-        if (set_depth(a, d, in->next, depth + eff, work, &nwork, e) < 0)
+        if (set_depth(a, d, in->next, (long)depth + eff, work, &nwork, e) < 0)
             goto fail;
     }
     free(work);

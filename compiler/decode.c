@@ -114,7 +114,11 @@ int pyaot_decode(const uint8_t *code, int nbytes, const uint8_t *exctable, int e
         int start = u, oparg = 0, op;
         for (;;) {
             op = code[2 * u];
-            oparg = (oparg << 8) | code[2 * u + 1];
+            if (u - start >= 3 && op == EXTENDED_ARG) {
+                pyaot_errorf(e, "more than three EXTENDED_ARG prefixes at offset %d", 2 * start);
+                goto fail;
+            }
+            oparg = (int)(((unsigned)oparg << 8) | code[2 * u + 1]);
             if (op != EXTENDED_ARG)
                 break;
             if (++u >= nunits) {
@@ -133,12 +137,13 @@ int pyaot_decode(const uint8_t *code, int nbytes, const uint8_t *exctable, int e
         }
         int target = -1;
         if (pyaot_is_jump(op)) {
-            target = pyaot_is_backward_jump(op) ? u + 1 - oparg : u + 1 + oparg;
-            if (target < 0 || target >= nunits) {
-                pyaot_errorf(e, "jump target %d of %s outside the code", 2 * target,
+            long t = pyaot_is_backward_jump(op) ? (long)u + 1 - oparg : (long)u + 1 + oparg;
+            if (t < 0 || t >= nunits) {
+                pyaot_errorf(e, "jump target %ld of %s outside the code", 2 * t,
                              pyaot_opname(op));
                 goto fail;
             }
+            target = (int)t;
         }
         int idx = d->n++;
         d->ins[idx] = (pyaot_instr){.start = start, .unit = u, .next = next, .opcode = op,

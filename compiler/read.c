@@ -7,6 +7,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <errno.h>
+#include <stdlib.h>
 
 void pyaot_errorf(pyaot_error *e, const char *fmt, ...)
 {
@@ -57,6 +60,12 @@ static unsigned char *slurp(const char *path, long *len, pyaot_error *e)
     }
     unsigned char *buf = NULL;
     long n = -1;
+    struct stat sb;
+    if (fstat(fileno(f), &sb) < 0 || !S_ISREG(sb.st_mode)) {
+        pyaot_errorf(e, "cannot read: %s", S_ISDIR(sb.st_mode) ? "Is a directory" : "not a regular file");
+        fclose(f);
+        return NULL;
+    }
     if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
         buf = malloc(n > 0 ? (size_t)n : 1);
         if (buf != NULL && fread(buf, 1, (size_t)n, f) != (size_t)n) {
