@@ -66,8 +66,42 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Directories already walked, by device and inode: symlink loops and
+   links to a directory seen before are visited once. */
+typedef struct seen_dirs {
+    dev_t *dev;
+    ino_t *ino;
+    int n, cap;
+} seen_dirs;
+
+static seen_dirs seen;
+
+static int first_visit(const char *dir)
+{
+    struct stat sb;
+    if (stat(dir, &sb) < 0)
+        return 1;
+    for (int i = 0; i < seen.n; i++)
+        if (seen.dev[i] == sb.st_dev && seen.ino[i] == sb.st_ino)
+            return 0;
+    if (seen.n == seen.cap) {
+        seen.cap = seen.cap ? 2 * seen.cap : 64;
+        seen.dev = realloc(seen.dev, sizeof(dev_t) * (size_t)seen.cap);
+        seen.ino = realloc(seen.ino, sizeof(ino_t) * (size_t)seen.cap);
+        if (seen.dev == NULL || seen.ino == NULL) {
+            perror("pyaot");
+            exit(2);
+        }
+    }
+    seen.dev[seen.n] = sb.st_dev;
+    seen.ino[seen.n++] = sb.st_ino;
+    return 1;
+}
+
 static int walk(const char *dir, filelist *out)
 {
+    if (!first_visit(dir))
+        return 0;
     DIR *d = opendir(dir);
     if (d == NULL) {
         fprintf(stderr, "pyaot: %s: cannot read directory: %s\n", dir, strerror(errno));

@@ -16,14 +16,19 @@
 
 static int verify_trailer(const char *path, char *why, size_t cap)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO planted at the artifact path must not hang the import. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         snprintf(why, cap, "cannot open: %s", strerror(errno));
         return -1;
     }
     struct stat sb;
     int rc = -1;
-    if (fstat(fd, &sb) < 0 || sb.st_size < PYAOT_TRAILER_SIZE + 64) {
+    if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
+        snprintf(why, cap, "not a regular file");
+        goto done;
+    }
+    if (sb.st_size < PYAOT_TRAILER_SIZE + 64) {
         snprintf(why, cap, "truncated artifact");
         goto done;
     }
@@ -37,7 +42,7 @@ static int verify_trailer(const char *path, char *why, size_t cap)
     uint64_t want;
     memcpy(&want, t + 8, 8);
     if (memcmp(t, PYAOT_TRAILER_TAG, 8) != 0)
-        snprintf(why, cap, "not a pyaot artifact (no checksum trailer)");
+        snprintf(why, cap, "truncated or not a pyaot artifact (no checksum trailer)");
     else if (pyaot_hash_bytes(0, p, n - PYAOT_TRAILER_SIZE) != want)
         snprintf(why, cap, "corrupt artifact (checksum mismatch)");
     else
