@@ -169,27 +169,6 @@ static int check_target(const char *python)
     return 0;
 }
 
-static int init_python(void)
-{
-    PyConfig config;
-    PyConfig_InitPythonConfig(&config);
-    /* No site: a site-packages .pth could load the pyaot runtime itself. */
-    config.site_import = 0;
-    config.install_signal_handlers = 0;
-    config.parse_argv = 0;
-    PyStatus s = Py_InitializeFromConfig(&config);
-    PyConfig_Clear(&config);
-    if (PyStatus_Exception(s)) {
-        fprintf(stderr, "pyaot: cannot initialize the embedded Python: %s\n",
-                s.err_msg ? s.err_msg : "unknown error");
-        return -1;
-    }
-    /* Refreshing stale .pyc files is part of compiling, whatever
-       PYTHONDONTWRITEBYTECODE says for running programs. */
-    PySys_SetObject("dont_write_bytecode", Py_False);
-    return 0;
-}
-
 static double now(void)
 {
     struct timeval tv;
@@ -366,7 +345,7 @@ int pyaot_cmd_compile(int argc, char **argv)
             add(&files, argv[i]);
         }
     }
-    if (init_python() < 0 || check_target(pyaot_target_python()) < 0)
+    if (pyaot_python_init() < 0 || check_target(pyaot_target_python()) < 0)
         return 2;
     pyaot_llvm_init();
     if (jobs > files.n)

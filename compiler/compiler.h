@@ -14,6 +14,10 @@
 
 /* ---- read.c ---- */
 
+/* Start the embedded interpreter the way the compiler needs it (no site,
+   .pyc writing on). 0, or -1 after printing why. */
+int pyaot_python_init(void);
+
 /* Error text for the last failed call, for "path: reason" messages. */
 typedef struct pyaot_error {
     char msg[512];
@@ -90,7 +94,8 @@ enum pyaot_kind {
 };
 
 typedef struct pyaot_opinfo {
-    const char *name;  /* stub name suffix, NULL when unsupported */
+    const char *name;  /* opcode name, NULL for opcodes the table leaves out */
+    const char *stub;  /* stub name suffix; NULL when no stub is called */
     enum pyaot_kind kind;
     int deopt_reason;  /* reason reported when its stub returns ST_DEOPT */
 } pyaot_opinfo;

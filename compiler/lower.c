@@ -80,12 +80,10 @@ static void go_deopt(lower *L, body *B, int pc, int sp, int reason)
     LLVMAddIncoming(B->deopt_reason, &rv, &here, 1);
 }
 
-/* Branch to `bb`, or deoptimize when the edge has no native block. */
-static void jump_to(lower *L, body *B, const pyaot_decoded *d, const pyaot_analysis *a, int unit)
+/* Branch to the block of the instruction starting at `unit`. */
+static void jump_to(lower *L, body *B, const pyaot_decoded *d, int unit)
 {
-    int idx = d->unit_instr[unit];
-    LLVMBuildBr(L->b, B->blocks[idx]);
-    (void)a;
+    LLVMBuildBr(L->b, B->blocks[d->unit_instr[unit]]);
 }
 
 /* A new block in the body, for a conditional edge. */
@@ -142,20 +140,20 @@ static int lower_instr(lower *L, body *B, const pyaot_decoded *d, const pyaot_an
 
     switch (info->kind) {
     case K_JUMP:
-        jump_to(L, B, d, a, in->target);
+        jump_to(L, B, d, in->target);
         return 0;
     case K_JUMP_BACKWARD: {
         LLVMBasicBlockRef cont = new_bb(L, B, "back");
         breaker_then(L, B, in->start, sp, cont);
         LLVMPositionBuilderAtEnd(L->b, cont);
-        jump_to(L, B, d, a, in->target);
+        jump_to(L, B, d, in->target);
         return 0;
     }
     case K_RESUME: {
         LLVMBasicBlockRef cont = new_bb(L, B, "resumed");
         breaker_then(L, B, in->start, sp, cont);
         LLVMPositionBuilderAtEnd(L->b, cont);
-        jump_to(L, B, d, a, in->next);
+        jump_to(L, B, d, in->next);
         return 0;
     }
     case K_RETURN: {
@@ -168,7 +166,7 @@ static int lower_instr(lower *L, body *B, const pyaot_decoded *d, const pyaot_an
     }
 
     char name[64];
-    snprintf(name, sizeof name, "pyaot_op_%s", info->name);
+    snprintf(name, sizeof name, "pyaot_op_%s", info->stub);
     LLVMValueRef fn = need_fn(L, name, L->op_ty, e);
     if (fn == NULL)
         return -1;

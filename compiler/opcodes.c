@@ -15,9 +15,9 @@ const uint8_t pyaot_cache_entries[256] = {
     [LOAD_METHOD] = 10,  [PRECALL] = 1,      [CALL] = 4,
 };
 
-#define OP(o, k) [o] = {#o, k, PYAOT_DEOPT_UNSUPPORTED}
-#define OPR(o, k, r) [o] = {#o, k, r}
-#define OPN(o, stub, k) [o] = {stub, k, PYAOT_DEOPT_UNSUPPORTED}
+#define OP(o, k) [o] = {#o, #o, k, PYAOT_DEOPT_UNSUPPORTED}
+#define OPR(o, k, r) [o] = {#o, #o, k, r}
+#define OPN(o, stub, k) [o] = {#o, stub, k, PYAOT_DEOPT_UNSUPPORTED}
 
 static const pyaot_opinfo table[256] = {
     OP(NOP, K_PURE),
@@ -131,25 +131,8 @@ const pyaot_opinfo *pyaot_opinfo_get(int opcode)
 const char *pyaot_opname(int opcode)
 {
     static char buf[32];
-    if (table[opcode & 255].name != NULL || table[opcode & 255].kind != K_UNSUPPORTED) {
-        /* Jumps share stubs; report the real opcode name. */
-        switch (opcode) {
-        case POP_JUMP_FORWARD_IF_TRUE: return "POP_JUMP_FORWARD_IF_TRUE";
-        case POP_JUMP_BACKWARD_IF_TRUE: return "POP_JUMP_BACKWARD_IF_TRUE";
-        case POP_JUMP_FORWARD_IF_FALSE: return "POP_JUMP_FORWARD_IF_FALSE";
-        case POP_JUMP_BACKWARD_IF_FALSE: return "POP_JUMP_BACKWARD_IF_FALSE";
-        case POP_JUMP_FORWARD_IF_NONE: return "POP_JUMP_FORWARD_IF_NONE";
-        case POP_JUMP_BACKWARD_IF_NONE: return "POP_JUMP_BACKWARD_IF_NONE";
-        case POP_JUMP_FORWARD_IF_NOT_NONE: return "POP_JUMP_FORWARD_IF_NOT_NONE";
-        case POP_JUMP_BACKWARD_IF_NOT_NONE: return "POP_JUMP_BACKWARD_IF_NOT_NONE";
-        case JUMP_FORWARD: return "JUMP_FORWARD";
-        case JUMP_BACKWARD: return "JUMP_BACKWARD";
-        case JUMP_BACKWARD_NO_INTERRUPT: return "JUMP_BACKWARD_NO_INTERRUPT";
-        case RESUME: return "RESUME";
-        case RETURN_VALUE: return "RETURN_VALUE";
-        default: return table[opcode & 255].name;
-        }
-    }
+    if (table[opcode & 255].name != NULL)
+        return table[opcode & 255].name;
     if (other_names[opcode & 255] != NULL)
         return other_names[opcode & 255];
     snprintf(buf, sizeof buf, "<opcode %d>", opcode);

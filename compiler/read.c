@@ -11,6 +11,27 @@
 #include <errno.h>
 #include <stdlib.h>
 
+int pyaot_python_init(void)
+{
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    /* No site: a site-packages .pth could load the pyaot runtime itself. */
+    config.site_import = 0;
+    config.install_signal_handlers = 0;
+    config.parse_argv = 0;
+    PyStatus s = Py_InitializeFromConfig(&config);
+    PyConfig_Clear(&config);
+    if (PyStatus_Exception(s)) {
+        fprintf(stderr, "pyaot: cannot initialize the embedded Python: %s\n",
+                s.err_msg ? s.err_msg : "unknown error");
+        return -1;
+    }
+    /* Refreshing stale .pyc files is part of compiling, whatever
+       PYTHONDONTWRITEBYTECODE says for running programs. */
+    PySys_SetObject("dont_write_bytecode", Py_False);
+    return 0;
+}
+
 void pyaot_errorf(pyaot_error *e, const char *fmt, ...)
 {
     va_list ap;

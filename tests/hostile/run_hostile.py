@@ -368,6 +368,14 @@ def expect_rejected(d, art, words, timeout=None):
     expect(n == 0, "%d native entries in calc.py from a rejected artifact" % n)
 
 
+def expect_native_without_warnings(aot, py, what):
+    _, warnings, stats = split_stderr(aot.stderr)
+    expect(not warnings, "warnings %s: %s" % (what, warnings))
+    n = native_entries(stats, py)
+    expect(n > 0, "no native entries for %s %s:\n%s" % (os.path.basename(py), what,
+                                                          "\n".join(stats)))
+
+
 def runtime_case(name, mutate, words):
     d = make_app(name)
     art = compile_app(d)
@@ -688,10 +696,7 @@ def check_read_only_cache_dir():
     expect_no_temp_files(d)
     aot = run_aot(app, nopriv, PYAOT_CACHE_PREFIX=cache)
     expect_same_as_stock(stock_before, aot)
-    _, warnings, stats = split_stderr(aot.stderr)
-    expect(not warnings, "warnings: %s" % warnings)
-    n = native_entries(stats, calc_py(app))
-    expect(n > 0, "no native entries for calc.py with PYAOT_CACHE_PREFIX:\n" + "\n".join(stats))
+    expect_native_without_warnings(aot, calc_py(app), "with PYAOT_CACHE_PREFIX")
 
 
 def check_no_temp_files_anywhere():
@@ -706,10 +711,7 @@ def check_valid_artifact_runs_natively():
     aot = run_aot(d)
     stock = run_stock(d)
     expect_same_as_stock(stock, aot)
-    _, warnings, stats = split_stderr(aot.stderr)
-    expect(not warnings, "warnings for a valid artifact: %s" % warnings)
-    n = native_entries(stats, calc_py(d))
-    expect(n > 0, "no native entries for calc.py:\n" + "\n".join(stats))
+    expect_native_without_warnings(aot, calc_py(d), "from a valid artifact")
 
 
 def check_disable():

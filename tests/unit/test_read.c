@@ -108,6 +108,20 @@ static void expect_pyc_error(const char *what, const char *name, const char *wor
                word2);
 }
 
+/* pyaot_read_source must refuse `name` with `word` in its message. */
+static void expect_source_error(const char *name, const char *word)
+{
+    char p[256], pyc[512];
+    path_of(p, sizeof p, name);
+    pyaot_error e = {{0}};
+    PyObject *co = pyaot_read_source(p, pyc, sizeof pyc, &e);
+    CHECKF(co == NULL, "%s: accepted", name);
+    Py_XDECREF(co);
+    CHECKF(!PyErr_Occurred(), "%s: exception left pending", name);
+    PyErr_Clear();
+    CHECK_MSG(e, word);
+}
+
 static const char mod_src[] = "import sys\n"
                               "X = [i * i for i in range(10)]\n"
                               "def f(a, b=2):\n"
@@ -227,7 +241,7 @@ static void test_source_refresh(void)
 
 static void test_errors(void)
 {
-    char p[256], pyc[512];
+    char p[256];
     pyaot_error e = {{0}};
 
     expect_pyc_error("missing file", "nope.pyc", "cannot open", "No such file");
@@ -301,20 +315,8 @@ static void test_errors(void)
 
     /* Sources. */
     write_text("bad.py", "def f(:\n    pass\n");
-    path_of(p, sizeof p, "bad.py");
-    e.msg[0] = 0;
-    co = pyaot_read_source(p, pyc, sizeof pyc, &e);
-    CHECK(co == NULL && !PyErr_Occurred());
-    CHECK_MSG(e, "SyntaxError");
-    Py_XDECREF(co);
-    PyErr_Clear();
-    path_of(p, sizeof p, "missing.py");
-    e.msg[0] = 0;
-    co = pyaot_read_source(p, pyc, sizeof pyc, &e);
-    CHECK(co == NULL && !PyErr_Occurred());
-    CHECK_MSG(e, "No such file");
-    Py_XDECREF(co);
-    PyErr_Clear();
+    expect_source_error("bad.py", "SyntaxError");
+    expect_source_error("missing.py", "No such file");
 
     Py_DECREF(code);
     Py_DECREF(body);

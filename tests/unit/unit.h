@@ -31,18 +31,8 @@ static int unit_passed, unit_failed;
 
 static inline void unit_init(void)
 {
-    PyConfig config;
-    PyConfig_InitPythonConfig(&config);
-    config.site_import = 0;
-    config.install_signal_handlers = 0;
-    config.parse_argv = 0;
-    PyStatus s = Py_InitializeFromConfig(&config);
-    PyConfig_Clear(&config);
-    if (PyStatus_Exception(s)) {
-        fprintf(stderr, "cannot initialize Python: %s\n", s.err_msg ? s.err_msg : "?");
+    if (pyaot_python_init() < 0)
         exit(2);
-    }
-    PySys_SetObject("dont_write_bytecode", Py_False);
 }
 
 /* Print the summary line; the exit status for main. */
