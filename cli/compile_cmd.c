@@ -222,6 +222,26 @@ static void account(progress *pg, const msg_t *m, char **names)
         fprintf(stderr, "\r\033[K[%d/%d] %s", pg->done, pg->total, names[m->index]);
 }
 
+/* Worker processes of this compile (none in a worker itself). */
+static pid_t workers[256];
+static int nworkers;
+
+/* Interrupted: pass the signal on to the workers, let every child (workers,
+   or a worker's linker) end first so none writes after the clean-up, remove
+   our temporary files, then die of the same signal. */
+static void on_signal(int sig)
+{
+    int saved = errno;
+    for (int i = 0; i < nworkers; i++)
+        kill(workers[i], sig);
+    while (wait(NULL) > 0 || errno == EINTR)
+        ;
+    pyaot_emit_abort();
+    errno = saved;
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 /* Workers take the next file from a shared counter and send results back
    through a pipe; one result is below PIPE_BUF, so writes never interleave. */
 static int run_workers(filelist *files, const pyaot_options *o, int jobs, progress *pg)
@@ -240,8 +260,11 @@ static int run_workers(filelist *files, const pyaot_options *o, int jobs, progre
             perror("pyaot: fork");
             return -1;
         }
-        if (pid > 0)
+        if (pid > 0) {
+            workers[nworkers++] = pid;
             continue;
+        }
+        nworkers = 0;
         close(fds[0]);
         for (;;) {
             int i = __atomic_fetch_add(next, 1, __ATOMIC_SEQ_CST);
@@ -272,12 +295,6 @@ static int run_workers(filelist *files, const pyaot_options *o, int jobs, progre
     return 0;
 }
 
-static void on_signal(int sig)
-{
-    pyaot_emit_abort();
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
 
 int pyaot_cmd_compile(int argc, char **argv)
 {
