@@ -174,6 +174,12 @@ int pyaot_emit(LLVMModuleRef mod, const char *out_path, const pyaot_options *o, 
     }
     LLVMDisposeMessage(err);
     err = NULL;
+    /* Developer aid: PYAOT_DUMP_IR=FILE writes the module before optimizing. */
+    const char *dump = getenv("PYAOT_DUMP_IR");
+    if (dump != NULL && dump[0] && LLVMPrintModuleToFile(mod, dump, &err)) {
+        LLVMDisposeMessage(err);
+        err = NULL;
+    }
     tm = target_machine(mod, o->opt_level, e);
     if (tm == NULL)
         goto done;

@@ -18,15 +18,13 @@ typedef struct lower {
     LLVMModuleRef mod;
     LLVMContextRef cx;
     LLVMBuilderRef b;
-    LLVMTypeRef i32, ptr, op_ty, at_ty, exit_ty, ret_ty, flag_ty;
+    LLVMTypeRef i32, ptr, op_ty, at_ty, exit_ty, ret_ty, flag_ty, deopt_ty;
     LLVMValueRef at_fn, tracing_fn, breaker_fn, raise_fn, deopt_fn, return_fn;
 } lower;
 
 typedef struct body {
     LLVMValueRef fn, ctx;
     LLVMBasicBlockRef *blocks; /* per instruction, NULL when unreachable */
-    LLVMBasicBlockRef raise_bb, deopt_bb;
-    LLVMValueRef raise_pc, raise_sp, deopt_pc, deopt_sp, deopt_reason;
     int nlocalsplus;
 } body;
 
@@ -63,21 +61,19 @@ static LLVMValueRef ci(lower *L, int v)
     return LLVMConstInt(L->i32, (unsigned long long)(long long)v, 1);
 }
 
+/* Exits are emitted per site, each ending in its own return: one shared
+   exit block with a phi per site makes SimplifyCFG quadratic in the
+   number of sites. */
 static void go_raise(lower *L, body *B, int pc, int sp)
 {
-    LLVMBasicBlockRef here = LLVMGetInsertBlock(L->b);
-    LLVMValueRef pcv = ci(L, pc), spv = ci(L, sp);
-    LLVMAddIncoming(B->raise_pc, &pcv, &here, 1);
-    LLVMAddIncoming(B->raise_sp, &spv, &here, 1);
+    LLVMValueRef args[3] = {B->ctx, ci(L, pc), ci(L, sp)};
+    LLVMBuildRet(L->b, LLVMBuildCall2(L->b, L->exit_ty, L->raise_fn, args, 3, ""));
 }
 
 static void go_deopt(lower *L, body *B, int pc, int sp, int reason)
 {
-    LLVMBasicBlockRef here = LLVMGetInsertBlock(L->b);
-    LLVMValueRef pcv = ci(L, pc), spv = ci(L, sp), rv = ci(L, reason);
-    LLVMAddIncoming(B->deopt_pc, &pcv, &here, 1);
-    LLVMAddIncoming(B->deopt_sp, &spv, &here, 1);
-    LLVMAddIncoming(B->deopt_reason, &rv, &here, 1);
+    LLVMValueRef args[4] = {B->ctx, ci(L, pc), ci(L, sp), ci(L, reason)};
+    LLVMBuildRet(L->b, LLVMBuildCall2(L->b, L->deopt_ty, L->deopt_fn, args, 4, ""));
 }
 
 /* Branch to the block of the instruction starting at `unit`. */
@@ -107,7 +103,6 @@ static void breaker_then(lower *L, body *B, int pc, int sp, LLVMBasicBlockRef co
     LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, flag, ci(L, 0), ""), dbb, cont);
     LLVMPositionBuilderAtEnd(L->b, dbb);
     go_deopt(L, B, pc, sp, PYAOT_DEOPT_EVAL_BREAKER);
-    LLVMBuildBr(L->b, B->deopt_bb);
 }
 
 static int lower_instr(lower *L, body *B, const pyaot_decoded *d, const pyaot_analysis *a, int i,
@@ -121,8 +116,7 @@ static int lower_instr(lower *L, body *B, const pyaot_decoded *d, const pyaot_an
     if (info->kind == K_UNSUPPORTED || info->kind == K_RAISE) {
         go_deopt(L, B, in->start, sp, info->kind == K_RAISE ? info->deopt_reason
                                                              : PYAOT_DEOPT_UNSUPPORTED);
-        LLVMBuildBr(L->b, B->deopt_bb);
-        return 0;
+            return 0;
     }
     if (info->kind != K_PURE && info->kind != K_JUMP) {
         /* Observable instruction: publish the position, and leave for the
@@ -134,8 +128,7 @@ static int lower_instr(lower *L, body *B, const pyaot_decoded *d, const pyaot_an
         LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, tr, ci(L, 0), ""), tbb, go);
         LLVMPositionBuilderAtEnd(L->b, tbb);
         go_deopt(L, B, in->start, sp, PYAOT_DEOPT_TRACING);
-        LLVMBuildBr(L->b, B->deopt_bb);
-        LLVMPositionBuilderAtEnd(L->b, go);
+            LLVMPositionBuilderAtEnd(L->b, go);
     }
 
     switch (info->kind) {
@@ -206,10 +199,8 @@ static int lower_instr(lower *L, body *B, const pyaot_decoded *d, const pyaot_an
     LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci(L, -2), ""), dbb, rbb);
     LLVMPositionBuilderAtEnd(L->b, dbb);
     go_deopt(L, B, in->start, sp, info->deopt_reason);
-    LLVMBuildBr(L->b, B->deopt_bb);
     LLVMPositionBuilderAtEnd(L->b, rbb);
     go_raise(L, B, in->unit, sp);
-    LLVMBuildBr(L->b, B->raise_bb);
     return 0;
 }
 
@@ -248,21 +239,6 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index, pyaot_erro
     for (int i = 0; i < d.n; i++)
         if (a.depth[i] >= 0)
             B.blocks[i] = new_bb(L, &B, "");
-    B.raise_bb = new_bb(L, &B, "raise");
-    B.deopt_bb = new_bb(L, &B, "deopt");
-    LLVMPositionBuilderAtEnd(L->b, B.raise_bb);
-    B.raise_pc = LLVMBuildPhi(L->b, L->i32, "pc");
-    B.raise_sp = LLVMBuildPhi(L->b, L->i32, "sp");
-    LLVMValueRef rargs[3] = {B.ctx, B.raise_pc, B.raise_sp};
-    LLVMBuildRet(L->b, LLVMBuildCall2(L->b, L->exit_ty, L->raise_fn, rargs, 3, ""));
-    LLVMPositionBuilderAtEnd(L->b, B.deopt_bb);
-    B.deopt_pc = LLVMBuildPhi(L->b, L->i32, "pc");
-    B.deopt_sp = LLVMBuildPhi(L->b, L->i32, "sp");
-    B.deopt_reason = LLVMBuildPhi(L->b, L->i32, "why");
-    LLVMTypeRef dty = LLVMFunctionType(L->ptr, (LLVMTypeRef[]){L->ptr, L->i32, L->i32, L->i32}, 4, 0);
-    LLVMValueRef dargs[4] = {B.ctx, B.deopt_pc, B.deopt_sp, B.deopt_reason};
-    LLVMBuildRet(L->b, LLVMBuildCall2(L->b, dty, L->deopt_fn, dargs, 4, ""));
-
     LLVMPositionBuilderAtEnd(L->b, entry);
     LLVMBuildBr(L->b, B.blocks[0]);
     for (int i = 0; i < d.n; i++) {
@@ -271,11 +247,6 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index, pyaot_erro
             goto done;
         }
     }
-    /* Exits nobody reaches would leave phis without operands. */
-    if (LLVMGetFirstUse(LLVMBasicBlockAsValue(B.raise_bb)) == NULL)
-        LLVMDeleteBasicBlock(B.raise_bb);
-    if (LLVMGetFirstUse(LLVMBasicBlockAsValue(B.deopt_bb)) == NULL)
-        LLVMDeleteBasicBlock(B.deopt_bb);
     result = B.fn;
 done:
     free(B.blocks);
@@ -375,7 +346,7 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
     L.flag_ty = LLVMFunctionType(L.i32, &L.ptr, 1, 0);
     L.exit_ty = LLVMFunctionType(L.ptr, (LLVMTypeRef[]){L.ptr, L.i32, L.i32}, 3, 0);
     L.ret_ty = LLVMFunctionType(L.ptr, (LLVMTypeRef[]){L.ptr, L.i32}, 2, 0);
-    LLVMTypeRef deopt_ty = LLVMFunctionType(L.ptr, (LLVMTypeRef[]){L.ptr, L.i32, L.i32, L.i32}, 4, 0);
+    L.deopt_ty = LLVMFunctionType(L.ptr, (LLVMTypeRef[]){L.ptr, L.i32, L.i32, L.i32}, 4, 0);
     int rc = -1;
     Py_ssize_t n = PyList_GET_SIZE(codes);
     LLVMValueRef *entries = calloc((size_t)n + 1, sizeof *entries);
@@ -388,7 +359,7 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
         !(L.tracing_fn = need_fn(&L, "pyaot_tracing", L.flag_ty, e)) ||
         !(L.breaker_fn = need_fn(&L, "pyaot_eval_breaker", L.flag_ty, e)) ||
         !(L.raise_fn = need_fn(&L, "pyaot_raise_at", L.exit_ty, e)) ||
-        !(L.deopt_fn = need_fn(&L, "pyaot_deopt_at", deopt_ty, e)) ||
+        !(L.deopt_fn = need_fn(&L, "pyaot_deopt_at", L.deopt_ty, e)) ||
         !(L.return_fn = need_fn(&L, "pyaot_return", L.ret_ty, e)) ||
         !LLVMGetNamedFunction(mod, "pyaot_enter") || !LLVMGetNamedGlobal(mod, "pyaot_rt")) {
         if (!e->msg[0])
