@@ -1,0 +1,67 @@
+"""Two threads spin in CPU loops at once. Both must make progress while the
+other runs, and sys.setswitchinterval must be honoured: a tiny interval makes
+the threads take turns far more often than a large one. Turns are counted as
+changes of a shared "last writer" variable. Prints one JSON object of
+measurements; the test runner judges them (the counts vary from run to run)."""
+
+import json
+import sys
+import threading
+import time
+
+stop = False
+last = -1
+turns = 0
+counts = [0, 0]
+
+
+def work(me):
+    global last, turns
+    n = 0
+    while not stop:
+        n += 1
+        counts[me] = n
+        if last != me:
+            last = me
+            turns += 1
+
+
+def run(interval, samples, period):
+    """Turns per second with this switch interval, and in how many sample
+    periods each thread (and both together) advanced."""
+    global stop
+    sys.setswitchinterval(interval)
+    stop = False
+    threads = [threading.Thread(target=work, args=(i,)) for i in (0, 1)]
+    for t in threads:
+        t.start()
+    advanced = [0, 0]
+    both = 0
+    t0, turns0, prev = time.monotonic(), turns, list(counts)
+    for _ in range(samples):
+        time.sleep(period)
+        now = list(counts)
+        moved = [now[i] > prev[i] for i in (0, 1)]
+        advanced = [a + m for a, m in zip(advanced, moved)]
+        both += all(moved)
+        prev = now
+    elapsed, turns1 = time.monotonic() - t0, turns
+    stop = True
+    for t in threads:
+        t.join()
+    return {"interval": interval, "turns_per_s": (turns1 - turns0) / elapsed,
+            "samples": samples, "advanced": advanced, "both_advanced": both}
+
+
+def main():
+    default = sys.getswitchinterval()
+    result = {
+        "default": run(default, 20, 0.05),
+        "tiny": run(0.0002, 4, 0.15),
+        "large": run(0.2, 4, 0.15),
+    }
+    sys.setswitchinterval(default)
+    print(json.dumps(result))
+
+
+main()
