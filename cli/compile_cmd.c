@@ -16,7 +16,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <llvm-c/Core.h>
+
 #include "../compiler/compiler.h"
+#include "../runtime/abi.h"
+#include "../runtime/codehash.h"
 #include "cli.h"
 
 typedef struct filelist {
@@ -30,15 +34,22 @@ static const char *compile_help =
     "Compile every .py (through its .pyc, refreshed first when stale) and every\n"
     "sourceless .pyc below each PATH into one native artifact per module:\n"
     "__pycache__/NAME.cpython-311.pyaot.so beside the .pyc, or under --cache-dir.\n"
-    "Files that cannot be compiled are reported with the reason and skipped;\n"
-    "the exit status is then 1.\n"
+    "A module whose artifact is up to date is skipped: the artifact verifies and\n"
+    "was made by this pyaot build, for this interpreter, at this -O level, from\n"
+    "the same source and .pyc (modification time and size).\n"
+    "At the end it reports the files compiled, up to date and failed, the time,\n"
+    "the artifact and .pyc sizes, and every file it could not compile with the\n"
+    "reason; the exit status is then 1.\n"
     "\n"
     "options:\n"
     "  -O0 .. -O3          optimization level of the generated code (default -O2)\n"
     "  -j N, --jobs N      compile N files at a time (default: number of CPUs)\n"
     "  --cache-dir DIR     write artifacts under DIR (mirroring absolute paths), for\n"
-    "                      read-only trees; run with PYAOT_CACHE_PREFIX=DIR\n"
-    "  -v, --verbose       print each file and code objects left to the interpreter\n"
+    "                      read-only trees; nothing is written into the tree, not\n"
+    "                      even a refreshed .pyc; run with PYAOT_CACHE_PREFIX=DIR\n"
+    "  -f, --force         compile every file, also those that are up to date\n"
+    "  -v, --verbose       print each file (and why it is compiled) and code objects\n"
+    "                      left to the interpreter\n"
     "  -q, --quiet         print only errors\n"
     "  -h, --help          show this help\n";
 
@@ -178,6 +189,7 @@ static double now(void)
 
 typedef struct result {
     int ok;
+    double secs; /* wall time of this file */
     pyaot_module_stats st;
     char msg[900];
 } result;
@@ -186,7 +198,9 @@ static void compile_one(const char *path, const pyaot_options *o, result *r)
 {
     pyaot_error e = {{0}};
     memset(r, 0, sizeof *r);
+    double t0 = now();
     r->ok = pyaot_compile_file(path, o, &r->st, &e) == 0;
+    r->secs = now() - t0;
     if (!r->ok)
         snprintf(r->msg, sizeof r->msg, "%s", e.msg[0] ? e.msg : "unknown error");
 }
@@ -196,30 +210,70 @@ typedef struct msg_t {
     result r;
 } msg_t;
 
+/* One result per write() keeps the pipe messages whole. */
+_Static_assert(sizeof(msg_t) <= PIPE_BUF, "a result fits one atomic pipe write");
+
+enum { NSLOW = 3 };
+
 typedef struct progress {
-    int tty, total, done, ok, failed;
+    int tty, total, done, compiled, uptodate, failed;
     long art, pyc, ncode, nnative;
+    char *state;      /* per file: 0 pending, 'c'ompiled, 'u'p to date, 'f'ailed */
+    char **why;       /* per failed file: the reason */
+    int slow[NSLOW];  /* the slowest compiled files, slowest first; -1 for none */
+    double slow_secs[NSLOW];
 } progress;
+
+static void note_slow(progress *pg, int index, double secs)
+{
+    for (int k = 0; k < NSLOW; k++) {
+        if (pg->slow[k] < 0 || secs > pg->slow_secs[k]) {
+            for (int j = NSLOW - 1; j > k; j--) {
+                pg->slow[j] = pg->slow[j - 1];
+                pg->slow_secs[j] = pg->slow_secs[j - 1];
+            }
+            pg->slow[k] = index;
+            pg->slow_secs[k] = secs;
+            return;
+        }
+    }
+}
+
+static void fail(progress *pg, int index, const char *name, const char *why)
+{
+    pg->failed++;
+    pg->state[index] = 'f';
+    pg->why[index] = strdup(why);
+    if (pg->tty)
+        fprintf(stderr, "\r\033[K");
+    fprintf(stderr, "pyaot: %s: %s\n", name, why);
+}
 
 static void account(progress *pg, const msg_t *m, char **names)
 {
     const result *r = &m->r;
     pg->done++;
     if (r->ok) {
-        pg->ok++;
         pg->art += r->st.artifact_bytes;
         pg->pyc += r->st.pyc_bytes;
-        pg->ncode += r->st.ncode;
-        pg->nnative += r->st.nnative;
+        if (r->st.up_to_date) {
+            pg->uptodate++;
+            pg->state[m->index] = 'u';
+        }
+        else {
+            pg->compiled++;
+            pg->state[m->index] = 'c';
+            pg->ncode += r->st.ncode;
+            pg->nnative += r->st.nnative;
+            note_slow(pg, m->index, r->secs);
+        }
     }
     else {
-        pg->failed++;
-        if (pg->tty)
-            fprintf(stderr, "\r\033[K");
-        fprintf(stderr, "pyaot: %s: %s\n", names[m->index], r->msg);
+        fail(pg, m->index, names[m->index], r->msg);
     }
     if (pg->tty)
-        fprintf(stderr, "\r\033[K[%d/%d] %s", pg->done, pg->total, names[m->index]);
+        fprintf(stderr, "\r\033[K[%d/%d, %d up to date] %s", pg->done, pg->total, pg->uptodate,
+                names[m->index]);
 }
 
 /* Worker processes of this compile (none in a worker itself). */
@@ -287,28 +341,99 @@ static int run_workers(filelist *files, const pyaot_options *o, int jobs, progre
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
             crashed++;
     if (crashed || pg->done < files->n) {
-        fprintf(stderr, "\npyaot: %d worker(s) died; %d file(s) not compiled\n", crashed,
+        if (pg->tty)
+            fprintf(stderr, "\r\033[K");
+        fprintf(stderr, "pyaot: %d worker(s) died; %d file(s) not compiled\n", crashed,
                 files->n - pg->done);
-        pg->failed += files->n - pg->done;
+        for (int i = 0; i < files->n; i++)
+            if (pg->state[i] == 0)
+                fail(pg, i, files->v[i], "not compiled: a compile worker died");
     }
     munmap(next, sizeof(int));
     return 0;
 }
 
 
+/* Identity of this compiler build for the freshness stamps: a rebuilt
+   pyaot-compile or stubs.bc, another LLVM or another version recompiles. */
+static int build_identity(const char *stubs, uint64_t *out)
+{
+    unsigned major, minor, patch;
+    LLVMGetVersion(&major, &minor, &patch);
+    char ver[96];
+    snprintf(ver, sizeof ver, "pyaot " PYAOT_VERSION " LLVM %u.%u.%u", major, minor, patch);
+    uint64_t h = pyaot_hash_bytes(0, ver, strlen(ver));
+    const char *files[] = {"/proc/self/exe", stubs};
+    static unsigned char buf[1 << 20];
+    for (int i = 0; i < 2; i++) {
+        FILE *f = fopen(files[i], "rb");
+        if (f == NULL) {
+            fprintf(stderr, "pyaot: cannot read %s: %s\n", files[i], strerror(errno));
+            return -1;
+        }
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+            h = pyaot_hash_bytes(h, buf, n);
+        int bad = ferror(f);
+        fclose(f);
+        if (bad) {
+            fprintf(stderr, "pyaot: cannot read %s\n", files[i]);
+            return -1;
+        }
+    }
+    *out = h;
+    return 0;
+}
+
+/* "12.3 MiB" or "45.6 KiB" */
+static const char *human(long bytes, char *buf, size_t cap)
+{
+    double b = (double)bytes;
+    if (b >= 1024.0 * 1024.0)
+        snprintf(buf, cap, "%.1f MiB", b / (1024.0 * 1024.0));
+    else
+        snprintf(buf, cap, "%.1f KiB", b / 1024.0);
+    return buf;
+}
+
+static void report(const progress *pg, const filelist *files, double secs, int jobs)
+{
+    fprintf(stderr, "pyaot: %d compiled, %d up to date, %d failed, of %d file(s) in %.1f s (-j %d)\n",
+            pg->compiled, pg->uptodate, pg->failed, files->n, secs, jobs);
+    char a[32], p[32];
+    if (pg->compiled + pg->uptodate > 0)
+        fprintf(stderr, "pyaot: artifacts %s, their .pyc files %s (%.1fx), for %d module(s)\n",
+                human(pg->art, a, sizeof a), human(pg->pyc, p, sizeof p),
+                pg->pyc ? (double)pg->art / (double)pg->pyc : 0.0, pg->compiled + pg->uptodate);
+    if (pg->compiled > 0) {
+        fprintf(stderr, "pyaot: %ld of %ld code objects native in the compiled modules; slowest:",
+                pg->nnative, pg->ncode);
+        for (int k = 0; k < NSLOW && pg->slow[k] >= 0; k++)
+            fprintf(stderr, "%s %s %.1f s", k ? "," : "", files->v[pg->slow[k]], pg->slow_secs[k]);
+        fputc('\n', stderr);
+    }
+    if (pg->failed > 0) {
+        fprintf(stderr, "pyaot: %d file(s) could not be compiled:\n", pg->failed);
+        for (int i = 0; i < files->n; i++)
+            if (pg->state[i] == 'f')
+                fprintf(stderr, "  %s: %s\n", files->v[i], pg->why[i]);
+    }
+}
+
 int pyaot_cmd_compile(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"jobs", required_argument, NULL, 'j'}, {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},      {"cache-dir", required_argument, NULL, 'C'},
-        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+        {"force", no_argument, NULL, 'f'},      {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     pyaot_options o = {.opt_level = 2, .linker = PYAOT_LINKER};
     long jobs = sysconf(_SC_NPROCESSORS_ONLN);
     int quiet = 0, c;
     char stubs[PATH_MAX], cache[PATH_MAX];
     optind = 1;
-    while ((c = getopt_long(argc, argv, "O:j:vqh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "O:j:fvqh", longopts, NULL)) != -1) {
         switch (c) {
         case 'O':
             if (optarg[0] < '0' || optarg[0] > '3' || optarg[1]) {
@@ -324,6 +449,7 @@ int pyaot_cmd_compile(int argc, char **argv)
                 return 2;
             }
             break;
+        case 'f': o.force = 1; break;
         case 'v': o.verbose = 1; break;
         case 'q': quiet = 1; break;
         case 'C':
@@ -362,14 +488,28 @@ int pyaot_cmd_compile(int argc, char **argv)
             add(&files, argv[i]);
         }
     }
-    if (pyaot_python_init() < 0 || check_target(pyaot_target_python()) < 0)
+    if (pyaot_python_init() < 0 || check_target(pyaot_target_python()) < 0 ||
+        build_identity(stubs, &o.build_id) < 0)
         return 2;
+    /* --cache-dir is for trees that are not ours to write: leave their
+       .pyc files as they are; import then compiles a stale one's source
+       just as this compile does. */
+    if (o.cache_dir != NULL)
+        PySys_SetObject("dont_write_bytecode", Py_True);
     pyaot_llvm_init();
     if (jobs > files.n)
         jobs = files.n > 0 ? files.n : 1;
 
     double t0 = now();
-    progress pg = {.tty = isatty(2) && !o.verbose && !quiet, .total = files.n};
+    progress pg = {.tty = isatty(2) && !o.verbose && !quiet, .total = files.n,
+                   .state = calloc((size_t)files.n + 1, 1),
+                   .why = calloc((size_t)files.n + 1, sizeof(char *))};
+    if (pg.state == NULL || pg.why == NULL) {
+        perror("pyaot");
+        return 2;
+    }
+    for (int k = 0; k < NSLOW; k++)
+        pg.slow[k] = -1;
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
 
@@ -387,11 +527,6 @@ int pyaot_cmd_compile(int argc, char **argv)
     if (pg.tty)
         fprintf(stderr, "\r\033[K");
     if (!quiet)
-        fprintf(stderr,
-                "pyaot: compiled %d of %d module(s) in %.2fs: %ld/%ld code objects native, "
-                "artifacts %ld KiB (.pyc %ld KiB)%s\n",
-                pg.ok, files.n, now() - t0, pg.nnative, pg.ncode, (pg.art + 1023) / 1024,
-                (pg.pyc + 1023) / 1024,
-                failed ? "; some files failed" : "");
+        report(&pg, &files, now() - t0, (int)jobs);
     return failed ? 1 : 0;
 }

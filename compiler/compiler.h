@@ -29,7 +29,10 @@ void pyaot_error_from_python(pyaot_error *e, const char *what);
 
 /* The code object of a .pyc file. NULL with `e` filled on failure. */
 PyObject *pyaot_read_pyc(const char *path, pyaot_error *e);
-/* The code object for a .py file, refreshing its .pyc the way import does. */
+/* The .pyc path import uses for a .py file (importlib's cache_from_source). */
+int pyaot_pyc_path(const char *py, char *out, size_t cap, pyaot_error *e);
+/* The code object for a .py file, refreshing its .pyc the way import does
+   (unless sys.dont_write_bytecode). */
 PyObject *pyaot_read_source(const char *path, char *pyc_path, size_t pyc_cap, pyaot_error *e);
 
 /* ---- decode.c ---- */
@@ -113,6 +116,9 @@ typedef struct pyaot_options {
     const char *stubs_bc;
     const char *linker;
     const char *cache_dir; /* NULL: artifacts beside the .pyc */
+    int force;             /* compile even when the artifact is up to date */
+    uint64_t build_id;     /* identity of this compiler build (see pyaot_stamp) */
+    const struct pyaot_stamp *stamp; /* freshness stamp emit writes, set per module */
 } pyaot_options;
 
 typedef struct pyaot_module_stats {
@@ -120,9 +126,11 @@ typedef struct pyaot_module_stats {
     int nnative;      /* of those, compiled to native entries */
     long artifact_bytes;
     long pyc_bytes;
+    int up_to_date;   /* skipped: the artifact's stamp matched */
 } pyaot_module_stats;
 
-/* Compile one .py or .pyc file into its artifact. 0 or -1 with `e`. */
+/* Compile one .py or .pyc file into its artifact, unless it is up to date
+   (then st->up_to_date). 0 or -1 with `e`. */
 int pyaot_compile_file(const char *path, const pyaot_options *o, pyaot_module_stats *st,
                        pyaot_error *e);
 /* The artifact path for a given .pyc path (honouring the cache dir). */

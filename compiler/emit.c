@@ -103,8 +103,9 @@ static int run_linker(const char *linker, const char *obj, const char *out, pyao
     return 0;
 }
 
-/* Append the checksum trailer the runtime verifies before dlopen. */
-static int seal(const char *path, pyaot_error *e)
+/* Append the freshness stamp and the checksum trailer the runtime verifies
+   before dlopen; the checksum covers the stamp too. */
+static int seal(const char *path, const pyaot_stamp *stamp, pyaot_error *e)
 {
     FILE *f = fopen(path, "r+b");
     if (f == NULL) {
@@ -113,14 +114,22 @@ static int seal(const char *path, pyaot_error *e)
     }
     fseek(f, 0, SEEK_END);
     long n = ftell(f);
-    unsigned char *buf = malloc(n > 0 ? (size_t)n : 1);
+    size_t body = n > 0 ? (size_t)n : 0;
+    unsigned char *buf = malloc(body + sizeof *stamp + PYAOT_TRAILER_SIZE);
     int rc = -1;
-    if (buf && fseek(f, 0, SEEK_SET) == 0 && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-        uint64_t h = pyaot_hash_bytes(0, buf, (size_t)n);
-        unsigned char trailer[PYAOT_TRAILER_SIZE];
-        memcpy(trailer, PYAOT_TRAILER_TAG, 8);
-        memcpy(trailer + 8, &h, 8);
-        if (fseek(f, 0, SEEK_END) == 0 && fwrite(trailer, 1, sizeof trailer, f) == sizeof trailer)
+    if (buf && fseek(f, 0, SEEK_SET) == 0 && fread(buf, 1, body, f) == body) {
+        unsigned char *p = buf + body;
+        /* No stamp (never expected): a zero one, which is never up to date. */
+        if (stamp != NULL)
+            memcpy(p, stamp, sizeof *stamp);
+        else
+            memset(p, 0, sizeof *stamp);
+        p += sizeof *stamp;
+        uint64_t h = pyaot_hash_bytes(0, buf, (size_t)(p - buf));
+        memcpy(p, PYAOT_TRAILER_TAG, 8);
+        memcpy(p + 8, &h, 8);
+        size_t add = sizeof *stamp + PYAOT_TRAILER_SIZE;
+        if (fseek(f, 0, SEEK_END) == 0 && fwrite(buf + body, 1, add, f) == add)
             rc = 0;
     }
     if (fflush(f) != 0 || fsync(fileno(f)) != 0)
@@ -221,7 +230,7 @@ int pyaot_emit(LLVMModuleRef mod, const char *out_path, const pyaot_options *o, 
         goto done;
     }
     close(fd);
-    if (run_linker(o->linker, tmp_obj, tmp_so, e) < 0 || seal(tmp_so, e) < 0)
+    if (run_linker(o->linker, tmp_obj, tmp_so, e) < 0 || seal(tmp_so, o->stamp, e) < 0)
         goto done;
     if (rename(tmp_so, out_path) < 0) {
         pyaot_errorf(e, "cannot install %s: %s", out_path, strerror(errno));

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../runtime/abi.h"
 #include "../runtime/codehash.h"
 
 static int ends_with(const char *s, const char *suffix)
@@ -69,36 +70,99 @@ static LLVMModuleRef load_stubs(LLVMContextRef cx, const char *path, pyaot_error
     return mod;
 }
 
-static long file_size(const char *path)
+/* mtime and size of a file, (-1, -1) when it does not exist. */
+static void stat_stamp(const char *path, int64_t *mtime_ns, int64_t *size)
 {
     struct stat sb;
-    return stat(path, &sb) == 0 ? (long)sb.st_size : 0;
+    if (stat(path, &sb) < 0) {
+        *mtime_ns = *size = -1;
+        return;
+    }
+    *mtime_ns = (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec;
+    *size = (int64_t)sb.st_size;
+}
+
+/* The interpreter the code is for: the embedded one, which compile_cmd
+   checked is the target. */
+static uint64_t target_id(void)
+{
+    long magic = PyImport_GetMagicNumber();
+    const char *v = Py_GetVersion();
+    return pyaot_hash_bytes(pyaot_hash_bytes(0, &magic, sizeof magic), v, strlen(v));
+}
+
+/* Why the artifact at `out` cannot stand for the one `want` describes, or
+   NULL when it can: it verifies and its stamp is the same. */
+static const char *stale_reason(const char *out, const pyaot_stamp *want, long *art_bytes,
+                                char *why, size_t cap)
+{
+    pyaot_stamp have;
+    struct stat sb;
+    if (stat(out, &sb) < 0 && errno == ENOENT)
+        return "new";
+    if (pyaot_verify_artifact(out, &have, art_bytes, why, cap) < 0)
+        return why;
+    if (memcmp(have.tag, PYAOT_STAMP_TAG, 8) != 0 || have.version != want->version)
+        return "artifact has no freshness stamp";
+    if (have.build_id != want->build_id)
+        return "compiled by another pyaot build";
+    if (have.target_id != want->target_id)
+        return "compiled for another interpreter";
+    if (have.opt_level != want->opt_level)
+        return "compiled at another -O level";
+    if (have.src_mtime_ns != want->src_mtime_ns || have.src_size != want->src_size)
+        return "source changed";
+    if (have.pyc_mtime_ns != want->pyc_mtime_ns || have.pyc_size != want->pyc_size)
+        return ".pyc changed";
+    return NULL;
 }
 
 int pyaot_compile_file(const char *path, const pyaot_options *o, pyaot_module_stats *st,
                        pyaot_error *e)
 {
-    char pyc[PATH_MAX], out[PATH_MAX];
-    PyObject *code;
+    char pyc[PATH_MAX], out[PATH_MAX], why[256];
+    int source = ends_with(path, ".py");
+    pyaot_stamp stamp = {.version = PYAOT_STAMP_VERSION, .opt_level = (uint32_t)o->opt_level,
+                         .build_id = o->build_id, .target_id = target_id()};
+    memcpy(stamp.tag, PYAOT_STAMP_TAG, 8);
     memset(st, 0, sizeof *st);
-    if (ends_with(path, ".py")) {
-        code = pyaot_read_source(path, pyc, sizeof pyc, e);
+    if (source) {
+        if (pyaot_pyc_path(path, pyc, sizeof pyc, e) < 0)
+            return -1;
     }
     else if (ends_with(path, ".pyc")) {
-        code = pyaot_read_pyc(path, e);
         snprintf(pyc, sizeof pyc, "%s", path);
     }
     else {
         pyaot_errorf(e, "not a .py or .pyc file");
         return -1;
     }
-    if (code == NULL)
-        return -1;
     if (pyaot_artifact_path(pyc, o->cache_dir, out, sizeof out) < 0) {
         pyaot_errorf(e, "cannot name the artifact for %s", pyc);
-        Py_DECREF(code);
         return -1;
     }
+    /* Stat before reading: a source edited while it compiles is then seen
+       as changed next time. */
+    stamp.src_mtime_ns = stamp.src_size = -1;
+    if (source)
+        stat_stamp(path, &stamp.src_mtime_ns, &stamp.src_size);
+    stat_stamp(pyc, &stamp.pyc_mtime_ns, &stamp.pyc_size);
+    const char *stale = o->force ? "--force" : stale_reason(out, &stamp, &st->artifact_bytes, why, sizeof why);
+    if (stale == NULL) {
+        st->up_to_date = 1;
+        st->pyc_bytes = stamp.pyc_size > 0 ? (long)stamp.pyc_size : 0;
+        if (o->verbose)
+            fprintf(stderr, "pyaot: %s: up to date (%s)\n", path, out);
+        return 0;
+    }
+    st->artifact_bytes = 0;
+    PyObject *code = source ? pyaot_read_source(path, pyc, sizeof pyc, e) : pyaot_read_pyc(path, e);
+    if (code == NULL)
+        return -1;
+    /* Reading a source may have refreshed its .pyc. */
+    stat_stamp(pyc, &stamp.pyc_mtime_ns, &stamp.pyc_size);
+    pyaot_options oo = *o;
+    oo.stamp = &stamp;
     int rc = -1;
     PyObject *codes = PyList_New(0);
     LLVMContextRef cx = LLVMContextCreate();
@@ -112,13 +176,14 @@ int pyaot_compile_file(const char *path, const pyaot_options *o, pyaot_module_st
         goto done;
     if (pyaot_lower_module(mod, codes, o, st, e) < 0)
         goto done;
-    if (pyaot_emit(mod, out, o, e) < 0)
+    if (pyaot_emit(mod, out, &oo, e) < 0)
         goto done;
-    st->artifact_bytes = file_size(out);
-    st->pyc_bytes = file_size(pyc);
+    struct stat sb;
+    st->artifact_bytes = stat(out, &sb) == 0 ? (long)sb.st_size : 0;
+    st->pyc_bytes = stamp.pyc_size > 0 ? (long)stamp.pyc_size : 0;
     if (o->verbose)
-        fprintf(stderr, "pyaot: %s -> %s (%d/%d code objects native)\n", path, out, st->nnative,
-                st->ncode);
+        fprintf(stderr, "pyaot: %s -> %s (%s; %d/%d code objects native)\n", path, out, stale,
+                st->nnative, st->ncode);
     rc = 0;
 done:
     if (mod)

@@ -123,7 +123,10 @@ PyObject *pyaot_read_pyc(const char *path, pyaot_error *e)
         goto done;
     }
     unsigned flags = buf[4] | buf[5] << 8 | (unsigned)buf[6] << 16 | (unsigned)buf[7] << 24;
-    if (flags != 0 && flags != 1 && flags != 3) {
+    /* importlib (_classify_pyc) refuses only unknown bits; bit 0 clear is a
+       timestamp .pyc whatever bit 1 says, and a sourceless .pyc is never
+       checked against a source. */
+    if (flags & ~3u) {
         pyaot_errorf(e, "invalid .pyc flags %#x", flags);
         goto done;
     }
@@ -141,43 +144,43 @@ done:
     return code;
 }
 
+int pyaot_pyc_path(const char *py, char *out, size_t cap, pyaot_error *e)
+{
+    PyObject *util = PyImport_ImportModule("importlib.util");
+    PyObject *cache = util ? PyObject_CallMethod(util, "cache_from_source", "s", py) : NULL;
+    const char *s = cache ? PyUnicode_AsUTF8(cache) : NULL;
+    int rc = -1;
+    if (s == NULL)
+        pyaot_error_from_python(e, "cannot name the .pyc");
+    else if ((size_t)snprintf(out, cap, "%s", s) >= cap)
+        pyaot_errorf(e, "cannot name the .pyc: path too long");
+    else
+        rc = 0;
+    Py_XDECREF(cache);
+    Py_XDECREF(util);
+    return rc;
+}
+
 PyObject *pyaot_read_source(const char *path, char *pyc_path, size_t pyc_cap, pyaot_error *e)
 {
     /* SourceFileLoader.get_code validates an existing .pyc (timestamp or
        hash based), recompiles when stale and rewrites the cache: exactly
        what the import of this module will do. */
-    PyObject *mod = NULL, *loader = NULL, *code = NULL, *cache = NULL;
-    PyObject *util = NULL;
-    mod = PyImport_ImportModule("importlib.machinery");
-    util = mod ? PyImport_ImportModule("importlib.util") : NULL;
-    if (util == NULL)
-        goto fail;
-    loader = PyObject_CallMethod(mod, "SourceFileLoader", "ss", "__pyaot__", path);
-    if (loader == NULL)
-        goto fail;
-    code = PyObject_CallMethod(loader, "get_code", "s", "__pyaot__");
-    if (code == NULL)
-        goto fail;
-    if (!PyCode_Check(code)) {
+    PyObject *mod = PyImport_ImportModule("importlib.machinery");
+    PyObject *loader = mod ? PyObject_CallMethod(mod, "SourceFileLoader", "ss", "__pyaot__", path)
+                           : NULL;
+    PyObject *code = loader ? PyObject_CallMethod(loader, "get_code", "s", "__pyaot__") : NULL;
+    if (code == NULL) {
+        pyaot_error_from_python(e, "cannot compile source");
+    }
+    else if (!PyCode_Check(code)) {
         pyaot_errorf(e, "import machinery returned no code object");
         Py_CLEAR(code);
-        goto done;
     }
-    cache = PyObject_CallMethod(util, "cache_from_source", "s", path);
-    if (cache == NULL)
-        goto fail;
-    const char *s = PyUnicode_AsUTF8(cache);
-    if (s == NULL)
-        goto fail;
-    snprintf(pyc_path, pyc_cap, "%s", s);
-    goto done;
-fail:
-    Py_CLEAR(code);
-    pyaot_error_from_python(e, "cannot compile source");
-done:
-    Py_XDECREF(cache);
+    else if (pyaot_pyc_path(path, pyc_path, pyc_cap, e) < 0) {
+        Py_CLEAR(code);
+    }
     Py_XDECREF(loader);
-    Py_XDECREF(util);
     Py_XDECREF(mod);
     return code;
 }

@@ -15,9 +15,30 @@
 #define PYAOT_DESC_MAGIC 0x5041594fu /* "PAYO" */
 
 /* The checksum trailer appended after the ELF image: 8 bytes of tag, then
-   the 64-bit hash of every byte before the trailer. */
+   the 64-bit hash of every byte before the trailer (the stamp included). */
 #define PYAOT_TRAILER_TAG "PYAOTSUM"
 #define PYAOT_TRAILER_SIZE 16
+
+/* The freshness stamp sits between the ELF image and the checksum trailer,
+   outside anything the dynamic loader reads. `pyaot compile` skips a module
+   whose artifact verifies and carries the stamp it would write now; the
+   runtime ignores the stamp (it checks the descriptor and code hashes). */
+#define PYAOT_STAMP_TAG "PYAOTSTP"
+#define PYAOT_STAMP_VERSION 1u
+
+typedef struct pyaot_stamp {
+    char tag[8];          /* PYAOT_STAMP_TAG */
+    uint32_t version;     /* PYAOT_STAMP_VERSION: layout of this struct */
+    uint32_t opt_level;   /* -O level the code was generated with */
+    uint64_t build_id;    /* the compiler: version, LLVM, pyaot-compile binary, stubs.bc */
+    uint64_t target_id;   /* the target interpreter: sys.version and .pyc magic */
+    int64_t src_mtime_ns; /* the .py compiled (-1, -1 for a sourceless .pyc) */
+    int64_t src_size;
+    int64_t pyc_mtime_ns; /* the .pyc its code came from (-1, -1 when there was none) */
+    int64_t pyc_size;
+} pyaot_stamp;
+
+_Static_assert(sizeof(pyaot_stamp) == 64, "the stamp layout has no padding");
 
 /* Name of the exported descriptor symbol in every artifact. */
 #define PYAOT_DESC_SYMBOL "pyaot_descriptor"

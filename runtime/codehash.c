@@ -1,6 +1,14 @@
 #include "codehash.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "abi.h"
 
 #define K1 0x9e3779b97f4a7c15ull
 #define K2 0xff51afd7ed558ccdull
@@ -28,6 +36,54 @@ uint64_t pyaot_hash_bytes(uint64_t h, const void *p, size_t n)
     h = mix(h, tail ^ ((uint64_t)n << 56));
     h ^= h >> 33;
     return h * K1;
+}
+
+int pyaot_verify_artifact(const char *path, pyaot_stamp *stamp, long *size, char *why, size_t cap)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        snprintf(why, cap, "cannot open: %s", strerror(errno));
+        return -1;
+    }
+    struct stat sb;
+    int rc = -1;
+    if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
+        snprintf(why, cap, "not a regular file");
+        goto done;
+    }
+    if (sb.st_size < PYAOT_TRAILER_SIZE + 64) {
+        snprintf(why, cap, "truncated artifact");
+        goto done;
+    }
+    size_t n = (size_t)sb.st_size;
+    const unsigned char *p = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED) {
+        snprintf(why, cap, "cannot map: %s", strerror(errno));
+        goto done;
+    }
+    const unsigned char *t = p + n - PYAOT_TRAILER_SIZE;
+    uint64_t want;
+    memcpy(&want, t + 8, 8);
+    if (memcmp(t, PYAOT_TRAILER_TAG, 8) != 0) {
+        snprintf(why, cap, "truncated or not a pyaot artifact (no checksum trailer)");
+    }
+    else if (pyaot_hash_bytes(0, p, n - PYAOT_TRAILER_SIZE) != want) {
+        snprintf(why, cap, "corrupt artifact (checksum mismatch)");
+    }
+    else {
+        rc = 0;
+        if (stamp != NULL) {
+            memcpy(stamp, t - sizeof *stamp, sizeof *stamp);
+            if (memcmp(stamp->tag, PYAOT_STAMP_TAG, 8) != 0)
+                memset(stamp, 0, sizeof *stamp);
+        }
+        if (size != NULL)
+            *size = (long)n;
+    }
+    munmap((void *)p, n);
+done:
+    close(fd);
+    return rc;
 }
 
 static uint64_t hash_int(uint64_t h, long v)

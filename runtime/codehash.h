@@ -11,6 +11,16 @@
 /* 64-bit hash of a byte range, continuing from `h` (start with 0). */
 uint64_t pyaot_hash_bytes(uint64_t h, const void *p, size_t n);
 
+struct pyaot_stamp;
+
+/* Checks an artifact's checksum trailer without loading it: a regular file
+   (opened non-blocking, so a FIFO cannot hang), long enough, ending in the
+   tag and the hash of everything before it. On success copies its freshness
+   stamp to `stamp` when asked (tag zeroed when it has none) and its size to
+   `size`, and returns 0; otherwise -1 with the reason in `why`. */
+int pyaot_verify_artifact(const char *path, struct pyaot_stamp *stamp, long *size, char *why,
+                          size_t cap);
+
 /* Hash of everything native code depends on: bytecode, exception table,
    frame layout, flags, and the shape of consts and names. Line numbers and
    the file name are left out: they are read from the live code object.

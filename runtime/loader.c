@@ -4,54 +4,11 @@
 #include "runtime.h"
 
 #include <dlfcn.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "abi.h"
 #include "codehash.h"
-
-static int verify_trailer(const char *path, char *why, size_t cap)
-{
-    /* O_NONBLOCK: a FIFO planted at the artifact path must not hang the import. */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) {
-        snprintf(why, cap, "cannot open: %s", strerror(errno));
-        return -1;
-    }
-    struct stat sb;
-    int rc = -1;
-    if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
-        snprintf(why, cap, "not a regular file");
-        goto done;
-    }
-    if (sb.st_size < PYAOT_TRAILER_SIZE + 64) {
-        snprintf(why, cap, "truncated artifact");
-        goto done;
-    }
-    size_t n = (size_t)sb.st_size;
-    const unsigned char *p = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (p == MAP_FAILED) {
-        snprintf(why, cap, "cannot map: %s", strerror(errno));
-        goto done;
-    }
-    const unsigned char *t = p + n - PYAOT_TRAILER_SIZE;
-    uint64_t want;
-    memcpy(&want, t + 8, 8);
-    if (memcmp(t, PYAOT_TRAILER_TAG, 8) != 0)
-        snprintf(why, cap, "truncated or not a pyaot artifact (no checksum trailer)");
-    else if (pyaot_hash_bytes(0, p, n - PYAOT_TRAILER_SIZE) != want)
-        snprintf(why, cap, "corrupt artifact (checksum mismatch)");
-    else
-        rc = 0;
-    munmap((void *)p, n);
-done:
-    close(fd);
-    return rc;
-}
 
 static int check_descriptor(const pyaot_descriptor *d, char *why, size_t cap)
 {
@@ -76,7 +33,7 @@ static int check_descriptor(const pyaot_descriptor *d, char *why, size_t cap)
 
 int pyaot_attach(PyObject *code, const char *path, char *why, size_t cap)
 {
-    if (verify_trailer(path, why, cap) < 0)
+    if (pyaot_verify_artifact(path, NULL, NULL, why, cap) < 0)
         return 0;
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (h == NULL) {

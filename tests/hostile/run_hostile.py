@@ -522,6 +522,36 @@ def check_pyc_bad_flags():
                    ["flags"])
 
 
+def check_pyc_flags_as_importlib():
+    """A sourceless .pyc is accepted exactly when importlib imports it: any
+    flags within 0..3 (bit 1 alone is a timestamp .pyc too), none beyond."""
+    d = fresh_dir("compile", "pyc_flags")
+    write(os.path.join(d, "main.py"), "import mod\n")
+    for flags in (0, 1, 2, 3, 4, 6, 0x40, 0x80000002):
+        mod = write(os.path.join(d, "mod.pyc"), pyc_bytes(GOOD_SOURCE, flags=flags))
+        art = artifact_of_pyc(mod)
+        if os.path.exists(art):
+            os.unlink(art)
+        stock = run([ARGS.python, "main.py"], d)
+        imports = stock.returncode == 0 and stock.stdout == b"42\n"
+        expect(imports or b"invalid flags" in stock.stderr,
+               "flags %#x: stock import neither works nor names the flags: %s"
+               % (flags, text(stock.stderr)))
+        res = pyaot_compile(d, "mod.pyc")
+        if imports:
+            expect(res.returncode == 0, "flags %#x: importlib accepts it, pyaot compile says: %s"
+                   % (flags, text(res.stderr)))
+            expect_artifact(art, "flags %#x .pyc" % flags)
+            aot = run([ARGS.pyaot, "run", "main.py"], d, env=clean_env(PYAOT_STATS="1"))
+            expect_same_as_stock(stock, aot)
+            _, warnings, _ = split_stderr(aot.stderr)
+            expect(not warnings, "flags %#x: %s" % (flags, warnings))
+        else:
+            no_crash(res)
+            expect_reported(res, "mod.pyc", ["flags"])
+    expect_no_temp_files(d)
+
+
 def check_py_syntax_error():
     bad_file_check("py_syntax_error", "broken.py", "def f(:\n    return 1\n",
                    ["SyntaxError"])
@@ -814,6 +844,7 @@ CHECKS = [
     check_pyc_empty,
     check_pyc_not_code,
     check_pyc_bad_flags,
+    check_pyc_flags_as_importlib,
     check_py_syntax_error,
     check_py_null_bytes,
     check_py_too_deep,
