@@ -3,11 +3,15 @@
    `sp` indexes localsplus just above the top of the value stack. */
 #include "stubs.h"
 
+void pyaot_unbound_local(pyaot_ctx *c, int i);
+
 HOT int pyaot_op_LOAD_FAST(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *v = S(oparg);
-    if (v == NULL)
-        return ST_DEOPT; /* the interpreter raises UnboundLocalError */
+    if (v == NULL) {
+        pyaot_unbound_local(c, oparg);
+        return ST_ERROR;
+    }
     Py_INCREF(v);
     S(sp) = v;
     return ST_OK;
@@ -38,8 +42,10 @@ int pyaot_op_DELETE_FAST(pyaot_ctx *c, int sp, int oparg)
 {
     (void)sp;
     PyObject *old = S(oparg);
-    if (old == NULL)
-        return ST_DEOPT;
+    if (old == NULL) {
+        pyaot_unbound_local(c, oparg);
+        return ST_ERROR;
+    }
     S(oparg) = NULL;
     Py_DECREF(old);
     return ST_OK;

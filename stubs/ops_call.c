@@ -155,25 +155,28 @@ HOT int pyaot_op_FOR_ITER(pyaot_ctx *c, int sp, int oparg)
     return ST_JUMP;
 }
 
-int pyaot_op_BEFORE_WITH(pyaot_ctx *c, int sp, int oparg)
+/* BEFORE_WITH and BEFORE_ASYNC_WITH: replace the manager by its exit
+   method and push what its enter method returned. `kind` is "" or
+   "asynchronous " as in the interpreter's messages. */
+static int before_with(pyaot_ctx *c, int sp, PyObject *enter_name, PyObject *exit_name,
+                       const char *kind)
 {
-    (void)oparg;
     PyObject *mgr = S(sp - 1);
-    PyObject *enter = _PyObject_LookupSpecial(mgr, &_Py_ID(__enter__));
+    PyObject *enter = _PyObject_LookupSpecial(mgr, enter_name);
     if (enter == NULL) {
         if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError,
-                         "'%.200s' object does not support the context manager protocol",
-                         Py_TYPE(mgr)->tp_name);
+                         "'%.200s' object does not support the %scontext manager protocol",
+                         Py_TYPE(mgr)->tp_name, kind);
         return ST_ERROR;
     }
-    PyObject *exit = _PyObject_LookupSpecial(mgr, &_Py_ID(__exit__));
+    PyObject *exit = _PyObject_LookupSpecial(mgr, exit_name);
     if (exit == NULL) {
         if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError,
-                         "'%.200s' object does not support the context manager protocol "
-                         "(missed __exit__ method)",
-                         Py_TYPE(mgr)->tp_name);
+                         "'%.200s' object does not support the %scontext manager protocol "
+                         "(missed %U method)",
+                         Py_TYPE(mgr)->tp_name, kind, exit_name);
         Py_DECREF(enter);
         return ST_ERROR;
     }
@@ -185,6 +188,18 @@ int pyaot_op_BEFORE_WITH(pyaot_ctx *c, int sp, int oparg)
         return ST_ERROR;
     S(sp) = r;
     return ST_OK;
+}
+
+int pyaot_op_BEFORE_WITH(pyaot_ctx *c, int sp, int oparg)
+{
+    (void)oparg;
+    return before_with(c, sp, &_Py_ID(__enter__), &_Py_ID(__exit__), "");
+}
+
+int pyaot_op_BEFORE_ASYNC_WITH(pyaot_ctx *c, int sp, int oparg)
+{
+    (void)oparg;
+    return before_with(c, sp, &_Py_ID(__aenter__), &_Py_ID(__aexit__), "asynchronous ");
 }
 
 /* --- imports --------------------------------------------------------------- */
@@ -218,35 +233,178 @@ int pyaot_op_IMPORT_NAME(pyaot_ctx *c, int sp, int oparg)
     return r ? ST_OK : ST_ERROR;
 }
 
+/* IMPORT_FROM's failure: the interpreter's ImportError, with name and
+   path, worded for a module still being initialized (a circular import).
+   `pkgname` (owned, may be NULL) is the module's __name__. */
+static void import_from_error(PyObject *from, PyObject *name, PyObject *pkgname)
+{
+    PyObject *pkgpath = PyModule_GetFilenameObject(from);
+    PyObject *shown = pkgname;
+    if (shown == NULL) {
+        shown = PyUnicode_FromString("<unknown module name>");
+        if (shown == NULL) {
+            Py_XDECREF(pkgpath);
+            return;
+        }
+    }
+    PyObject *msg;
+    if (pkgpath == NULL || !PyUnicode_Check(pkgpath)) {
+        PyErr_Clear();
+        msg = PyUnicode_FromFormat("cannot import name %R from %R (unknown location)", name,
+                                   shown);
+        PyErr_SetImportError(msg, pkgname, NULL);
+    }
+    else {
+        PyObject *spec = PyObject_GetAttr(from, &_Py_ID(__spec__));
+        const char *fmt = _PyModuleSpec_IsInitializing(spec)
+                              ? "cannot import name %R from partially initialized module %R "
+                                "(most likely due to a circular import) (%S)"
+                              : "cannot import name %R from %R (%S)";
+        Py_XDECREF(spec);
+        msg = PyUnicode_FromFormat(fmt, name, shown, pkgpath);
+        PyErr_SetImportError(msg, pkgname, pkgpath);
+    }
+    Py_XDECREF(msg);
+    Py_DECREF(shown);
+    Py_XDECREF(pkgpath);
+}
+
 /* The attribute, or the submodule when a circular import left it only in
-   sys.modules; anything else goes to the interpreter, which words the
-   ImportError. */
+   sys.modules. */
 int pyaot_op_IMPORT_FROM(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *name = NAME(oparg);
     PyObject *from = S(sp - 1);
     PyObject *x;
-    int found = _PyObject_LookupAttr(from, name, &x);
-    if (found < 0)
-        return ST_ERROR;
-    if (found == 0) {
-        PyObject *pkg = PyObject_GetAttr(from, &_Py_ID(__name__));
-        if (pkg == NULL || !PyUnicode_Check(pkg)) {
-            Py_XDECREF(pkg);
-            PyErr_Clear();
-            return ST_DEOPT;
-        }
-        PyObject *full = PyUnicode_FromFormat("%U.%U", pkg, name);
-        Py_DECREF(pkg);
-        if (full == NULL)
-            return ST_ERROR;
-        x = PyImport_GetModule(full);
-        Py_DECREF(full);
+    if (_PyObject_LookupAttr(from, name, &x) != 0) {
         if (x == NULL)
-            return PyErr_Occurred() ? ST_ERROR : ST_DEOPT;
+            return ST_ERROR;
+        S(sp) = x;
+        return ST_OK;
     }
+    PyObject *pkg = PyObject_GetAttr(from, &_Py_ID(__name__));
+    if (pkg != NULL && !PyUnicode_Check(pkg))
+        Py_CLEAR(pkg);
+    if (pkg == NULL) {
+        import_from_error(from, name, NULL);
+        return ST_ERROR;
+    }
+    PyObject *full = PyUnicode_FromFormat("%U.%U", pkg, name);
+    if (full == NULL) {
+        Py_DECREF(pkg);
+        return ST_ERROR;
+    }
+    x = PyImport_GetModule(full);
+    Py_DECREF(full);
+    if (x == NULL) {
+        if (!PyErr_Occurred())
+            import_from_error(from, name, pkg);
+        else
+            Py_DECREF(pkg);
+        return ST_ERROR;
+    }
+    Py_DECREF(pkg);
     S(sp) = x;
     return ST_OK;
+}
+
+/* Bind the public names of module `v` in `locals`. */
+static int import_all_from(PyObject *locals, PyObject *v)
+{
+    PyObject *all;
+    int underscores_hidden = 0;
+    if (_PyObject_LookupAttr(v, &_Py_ID(__all__), &all) < 0)
+        return -1;
+    if (all == NULL) {
+        PyObject *dict;
+        if (_PyObject_LookupAttr(v, &_Py_ID(__dict__), &dict) < 0)
+            return -1;
+        if (dict == NULL) {
+            PyErr_SetString(PyExc_ImportError,
+                            "from-import-* object has no __dict__ and no __all__");
+            return -1;
+        }
+        all = PyMapping_Keys(dict);
+        Py_DECREF(dict);
+        if (all == NULL)
+            return -1;
+        underscores_hidden = 1;
+    }
+    int err = 0;
+    for (Py_ssize_t pos = 0;; pos++) {
+        PyObject *name = PySequence_GetItem(all, pos);
+        if (name == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_IndexError))
+                PyErr_Clear();
+            else
+                err = -1;
+            break;
+        }
+        if (!PyUnicode_Check(name)) {
+            PyObject *modname = PyObject_GetAttr(v, &_Py_ID(__name__));
+            if (modname != NULL) {
+                if (!PyUnicode_Check(modname))
+                    PyErr_Format(PyExc_TypeError, "module __name__ must be a string, not %.100s",
+                                 Py_TYPE(modname)->tp_name);
+                else
+                    PyErr_Format(PyExc_TypeError, "%s in %U.%s must be str, not %.100s",
+                                 underscores_hidden ? "Key" : "Item", modname,
+                                 underscores_hidden ? "__dict__" : "__all__",
+                                 Py_TYPE(name)->tp_name);
+                Py_DECREF(modname);
+            }
+            Py_DECREF(name);
+            err = -1;
+            break;
+        }
+        if (underscores_hidden) {
+            if (PyUnicode_READY(name) == -1) {
+                Py_DECREF(name);
+                err = -1;
+                break;
+            }
+            if (PyUnicode_READ_CHAR(name, 0) == '_') {
+                Py_DECREF(name);
+                continue;
+            }
+        }
+        PyObject *value = PyObject_GetAttr(v, name);
+        if (value == NULL)
+            err = -1;
+        else if (PyDict_CheckExact(locals))
+            err = PyDict_SetItem(locals, name, value);
+        else
+            err = PyObject_SetItem(locals, name, value);
+        Py_DECREF(name);
+        Py_XDECREF(value);
+        if (err != 0)
+            break;
+    }
+    Py_DECREF(all);
+    return err;
+}
+
+/* Only frames without fast locals: there is nothing to copy between the
+   locals mapping and localsplus around the import. */
+int pyaot_op_IMPORT_STAR(pyaot_ctx *c, int sp, int oparg)
+{
+    (void)oparg;
+    if (c->f->f_code->co_nlocalsplus != 0)
+        return ST_DEOPT;
+    PyObject *from = S(sp - 1);
+    if (LOCALS() == NULL) {
+        /* What the interpreter's FastToLocals does for such a frame. */
+        c->f->f_locals = PyDict_New();
+        if (c->f->f_locals == NULL) {
+            Py_DECREF(from);
+            S(sp - 1) = NULL;
+            return ST_ERROR;
+        }
+    }
+    int err = import_all_from(LOCALS(), from);
+    Py_DECREF(from);
+    S(sp - 1) = NULL;
+    return err ? ST_ERROR : ST_OK;
 }
 
 int pyaot_op_PRINT_EXPR(pyaot_ctx *c, int sp, int oparg)

@@ -39,6 +39,14 @@ static void unbound_cell_error(pyaot_ctx *c, int i)
         name_error(PyExc_NameError, UNBOUND_FREE_FMT, name);
 }
 
+/* LOAD_FAST, LOAD_CLOSURE or DELETE_FAST of the unbound localsplus[i]:
+   the interpreter reports even a cell variable as an unbound local here. */
+__attribute__((cold, noinline)) void pyaot_unbound_local(pyaot_ctx *c, int i)
+{
+    name_error(PyExc_UnboundLocalError, UNBOUND_LOCAL_FMT,
+               PyTuple_GET_ITEM(c->f->f_code->co_localsplusnames, i));
+}
+
 /* Look `name` up in a mapping that may not be a dict: a new reference,
    or NULL with no error set when missing. */
 static PyObject *mapping_lookup(PyObject *map, PyObject *name)
