@@ -176,7 +176,38 @@ def exception_var_cleared():
         show("except-as variable is deleted")
 
 
+def reraise_helper():
+    raise
+
+
+def gen_keeps_its_exception():
+    try:
+        raise ValueError("inside generator")
+    except ValueError:
+        seen = yield "suspended in handler"
+        print("generator resumed; caller's exception was", repr(seen), "mine is", repr(sys.exc_info()[1]))
+        raise
+
+
+def generators_and_callees():
+    g = gen_keeps_its_exception()
+    print(next(g), "| caller sees", sys.exc_info()[1])
+    try:
+        raise KeyError("caller")
+    except KeyError as k:
+        try:
+            g.send(k)
+        except ValueError:
+            show("generator re-raised its own exception")
+        print("caller still handling", repr(sys.exc_info()[1]))
+        try:
+            reraise_helper()
+        except KeyError:
+            show("bare raise in a callee re-raises the caller's exception")
+
+
 def main():
+    generators_and_callees()
     raise_forms()
     raise_from_forms()
     bare_reraise_without_exception()
