@@ -10,14 +10,24 @@
 #include "cli.h"
 
 static const char *run_help =
-    "usage: pyaot run [--stats] SCRIPT [ARGS...]\n"
-    "       pyaot run [--stats] -m MODULE [ARGS...]\n"
-    "       pyaot run [--stats] -c COMMAND [ARGS...]\n"
+    "usage: pyaot run [--stats] [--stats-file PATH] [PYTHON-OPTIONS] SCRIPT [ARGS...]\n"
+    "       pyaot run [--stats] [--stats-file PATH] [PYTHON-OPTIONS] -m MODULE [ARGS...]\n"
+    "       pyaot run [--stats] [--stats-file PATH] [PYTHON-OPTIONS] -c COMMAND [ARGS...]\n"
     "\n"
     "Run the target interpreter (" PYAOT_DEFAULT_PYTHON ", or $PYAOT_PYTHON) with the\n"
     "pyaot runtime active: modules with matching artifacts run natively, all\n"
-    "others as bytecode. The runtime reaches child Python processes too, through\n"
-    "PYTHONPATH. --stats is PYAOT_STATS=1.\n";
+    "others as bytecode. The runtime is switched on through the environment\n"
+    "(PYTHONPATH names a sitecustomize that loads it), so every Python process the\n"
+    "program starts with sys.executable runs with it too: subprocesses,\n"
+    "multiprocessing workers (fork, spawn, forkserver), -m and -c children. Children\n"
+    "started with -I, -E or -S, or with an environment that drops PYTHONPATH, run\n"
+    "without it.\n"
+    "\n"
+    "  --stats             PYAOT_STATS=1: each process prints its statistics at exit\n"
+    "  --stats-file PATH   PYAOT_STATS_FILE=PATH (made absolute): each process\n"
+    "                      appends one JSON line of statistics to PATH at exit\n"
+    "PYTHON-OPTIONS are passed on to the interpreter, except -I, -E and -S, which\n"
+    "would keep the runtime out.\n";
 
 static const char *install_help =
     "usage: pyaot install [--site DIR]\n"
@@ -27,6 +37,35 @@ static const char *install_help =
     "of that interpreter loads the pyaot runtime; PYAOT_DISABLE=1 still turns it\n"
     "off. DIR defaults to the target interpreter's purelib site-packages.\n";
 
+/* The first of the interpreter options before the program that would keep
+   the runtime out (-I, -E, -S, alone or in a cluster like -sE), or 0. */
+static char blocking_option(int argc, char **argv, int i)
+{
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] != 0; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--"))
+            return 0;
+        if (!strcmp(a, "--check-hash-based-pycs")) {
+            i++;
+            continue;
+        }
+        if (a[1] == '-')
+            continue;
+        for (const char *c = a + 1; *c; c++) {
+            if (*c == 'I' || *c == 'E' || *c == 'S')
+                return *c;
+            if (*c == 'c' || *c == 'm')
+                return 0; /* the rest is the program */
+            if (*c == 'W' || *c == 'X') {
+                if (c[1] == 0)
+                    i++; /* its value is the next argument */
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
 int pyaot_cmd_run(int argc, char **argv)
 {
     int i = 1;
@@ -34,12 +73,37 @@ int pyaot_cmd_run(int argc, char **argv)
         fputs(run_help, stdout);
         return 0;
     }
-    if (i < argc && !strcmp(argv[i], "--stats")) {
-        setenv("PYAOT_STATS", "1", 1);
-        i++;
+    for (; i < argc; i++) {
+        if (!strcmp(argv[i], "--stats")) {
+            setenv("PYAOT_STATS", "1", 1);
+        }
+        else if (!strcmp(argv[i], "--stats-file") && i + 1 < argc && argv[i + 1][0]) {
+            /* Absolute: children may run in another directory. */
+            const char *f = argv[++i];
+            char cwd[PATH_MAX], abs[2 * PATH_MAX + 2];
+            if (f[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
+                snprintf(abs, sizeof abs, "%s/%s", cwd, f);
+            else
+                snprintf(abs, sizeof abs, "%s", f);
+            setenv("PYAOT_STATS_FILE", abs, 1);
+        }
+        else if (!strcmp(argv[i], "--stats-file")) {
+            fprintf(stderr, "pyaot run: --stats-file needs a PATH\n\n%s", run_help);
+            return 2;
+        }
+        else {
+            break;
+        }
     }
     if (i >= argc) {
         fputs(run_help, stderr);
+        return 2;
+    }
+    char bad = blocking_option(argc, argv, i);
+    if (bad) {
+        fprintf(stderr,
+                "pyaot run: -%c would keep the runtime out (it is switched on through PYTHONPATH\n"
+                "and site); run without -%c\n", bad, bad);
         return 2;
     }
     char site[PATH_MAX + 32];

@@ -36,6 +36,24 @@ static int enabled;
 static PyObject *module_hook; /* called with a <module> code object run outside import */
 static PyObject *module_name; /* interned "<module>" */
 
+/* Modules that never pass through the import hook (frozen ones, and those
+   imported before the runtime came up): co_filename -> {code hash: entry}.
+   Their live code objects pick an entry up by hash on their first call. */
+static PyObject *adopted;
+static unsigned long n_adopted; /* live code objects that got an entry this way */
+
+static int ensure_extra_index(void)
+{
+    if (extra_index < 0) {
+        extra_index = _PyEval_RequestCodeExtraIndex(NULL);
+        if (extra_index < 0) {
+            PyErr_Format(PyExc_RuntimeError, "no co_extra slot available");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int pyaot_set_entry(PyObject *code, void *entry)
 {
     if (entry == NULL)
@@ -50,6 +68,17 @@ int pyaot_set_entry(PyObject *code, void *entry)
     r->next = all_recs;
     all_recs = r;
     return _PyCode_SetExtra(code, extra_index, r);
+}
+
+void pyaot_reset_calls(void)
+{
+    for (code_rec *r = all_recs; r; r = r->next)
+        r->calls = 0;
+}
+
+unsigned long pyaot_adopted_count(void)
+{
+    return n_adopted;
 }
 
 /* Native entries per source file, for the statistics. */
@@ -72,14 +101,41 @@ PyObject *pyaot_native_by_file(void)
     return d;
 }
 
+/* The entry an adopted module's artifact has for `co`, if any. Matching is
+   by code hash only: frozen code says "<frozen os>" where the artifact was
+   compiled from os.py, and everything else native code relies on is in the
+   hash. */
+static void *adopted_entry(PyCodeObject *co)
+{
+    PyObject *tab = PyDict_GetItemWithError(adopted, co->co_filename);
+    uint64_t h;
+    if (tab == NULL || pyaot_code_hash(co, &h) < 0)
+        return NULL;
+    PyObject *key = PyLong_FromUnsignedLongLong(h);
+    PyObject *e = key ? PyDict_GetItemWithError(tab, key) : NULL;
+    Py_XDECREF(key);
+    return e ? PyLong_AsVoidPtr(e) : NULL;
+}
+
 /* First call of a code object that has no entry yet: remember that it
-   was seen, and give module-level code compiled outside the import system
-   (the main script, runpy) one chance to find its artifact by file name. */
+   was seen, give code of an adopted module its entry, and give
+   module-level code compiled outside the import system (the main script,
+   runpy) one chance to find its artifact by file name. */
 static void *first_call(PyCodeObject *co)
 {
     if (_PyCode_SetExtra((PyObject *)co, extra_index, CHECKED) < 0) {
         PyErr_Clear();
         return NULL;
+    }
+    if (adopted != NULL) {
+        void *entry = adopted_entry(co);
+        if (entry != NULL && pyaot_set_entry((PyObject *)co, entry) == 0) {
+            n_adopted++;
+            void *x = NULL;
+            _PyCode_GetExtra((PyObject *)co, extra_index, &x);
+            return x;
+        }
+        PyErr_Clear(); /* never let our bookkeeping fail the user's program */
     }
     if (module_hook == NULL ||
         (co->co_name != module_name && PyUnicode_Compare(co->co_name, module_name) != 0))
@@ -124,11 +180,8 @@ static PyObject *m_enable(PyObject *self, PyObject *args)
                      PY_VERSION, Py_GetVersion());
         return NULL;
     }
-    if (extra_index < 0) {
-        extra_index = _PyEval_RequestCodeExtraIndex(NULL);
-        if (extra_index < 0)
-            return PyErr_Format(PyExc_RuntimeError, "no co_extra slot available");
-    }
+    if (ensure_extra_index() < 0)
+        return NULL;
     if (module_name == NULL && (module_name = PyUnicode_InternFromString("<module>")) == NULL)
         return NULL;
     Py_XSETREF(module_hook, hook == Py_None ? NULL : Py_NewRef(hook));
@@ -165,6 +218,75 @@ static PyObject *m_attach(PyObject *self, PyObject *args)
     return PyUnicode_FromString(why);
 }
 
+/* Remember the entries pyaot_attach gave `code` (a fresh copy of a
+   module's code) under the live module's file name and each code hash,
+   then drop the records made for the copy: only live code objects run. */
+static int harvest(PyObject *code, PyObject *file, code_rec *mark)
+{
+    PyObject *tab = PyDict_GetItemWithError(adopted, file);
+    if (tab == NULL && !PyErr_Occurred() && (tab = PyDict_New()) != NULL) {
+        if (PyDict_SetItem(adopted, file, tab) < 0)
+            Py_CLEAR(tab);
+        else
+            Py_DECREF(tab); /* `adopted` keeps it alive */
+    }
+    PyObject *codes = PyList_New(0);
+    int rc = tab == NULL || codes == NULL || pyaot_code_walk(code, codes) < 0 ? -1 : 0;
+    for (Py_ssize_t i = 0; codes != NULL && i < PyList_GET_SIZE(codes); i++) {
+        PyObject *co = PyList_GET_ITEM(codes, i);
+        void *x = NULL;
+        _PyCode_GetExtra(co, extra_index, &x);
+        _PyCode_SetExtra(co, extra_index, NULL); /* its record is freed below */
+        if (rc < 0 || x == NULL || x == CHECKED)
+            continue;
+        uint64_t h;
+        PyObject *key = NULL, *val = NULL;
+        if (pyaot_code_hash((PyCodeObject *)co, &h) < 0 ||
+            (key = PyLong_FromUnsignedLongLong(h)) == NULL ||
+            (val = PyLong_FromVoidPtr((void *)((code_rec *)x)->entry)) == NULL ||
+            PyDict_SetItem(tab, key, val) < 0)
+            rc = -1;
+        Py_XDECREF(key);
+        Py_XDECREF(val);
+    }
+    Py_XDECREF(codes);
+    while (all_recs != mark) {
+        code_rec *r = all_recs;
+        all_recs = r->next;
+        Py_DECREF(r->filename);
+        PyMem_RawFree(r);
+    }
+    return rc;
+}
+
+/* adopt(code, path, filename) -> None when adopted, else the reason
+   (str). `code` is the module's code as the import hook would see it (read
+   from its .pyc), so the artifact is verified exactly as at import; live
+   code objects whose co_filename is `filename` ("<frozen os>" for frozen
+   ones) then take its entries by hash. */
+static PyObject *m_adopt(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *code, *file;
+    const char *path;
+    if (!PyArg_ParseTuple(args, "O!sU", &PyCode_Type, &code, &path, &file))
+        return NULL;
+    if (ensure_extra_index() < 0)
+        return NULL;
+    if (adopted == NULL && (adopted = PyDict_New()) == NULL)
+        return NULL;
+    char why[600] = "";
+    code_rec *mark = all_recs;
+    int r = pyaot_attach(code, path, why, sizeof why);
+    if (r < 0)
+        return NULL;
+    if (r == 0)
+        return PyUnicode_FromString(why);
+    if (harvest(code, file, mark) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
 /* is_native(code) -> whether the code object has a native entry. */
 static PyObject *m_is_native(PyObject *self, PyObject *arg)
 {
@@ -187,9 +309,15 @@ static PyMethodDef methods[] = {
     {"enable", m_enable, METH_VARARGS, "enable(stats=False, module_hook=None): install the hook"},
     {"disable", m_disable, METH_NOARGS, "remove the eval-frame hook"},
     {"attach", m_attach, METH_VARARGS, "attach(code, artifact) -> None or the reason it was refused"},
+    {"adopt", m_adopt, METH_VARARGS,
+     "adopt(code, artifact, filename) -> None or the reason it was refused: code\n"
+     "objects from filename get the artifact's entries by hash on their first call"},
     {"is_native", m_is_native, METH_O, "whether a code object has a native entry"},
     {"enabled", m_enabled, METH_NOARGS, "whether the hook is installed"},
     {"report", pyaot_stats_report, METH_NOARGS, "print the statistics to stderr"},
+    {"write_stats", pyaot_stats_write, METH_VARARGS,
+     "write_stats(path, argv0): append this process's statistics to path as one JSON line"},
+    {"reset_stats", pyaot_stats_reset, METH_NOARGS, "forget the counts so far (a forked child)"},
     {NULL, NULL, 0, NULL},
 };
 

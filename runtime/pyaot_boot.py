@@ -4,6 +4,10 @@ Loaded by the .pth file that `pyaot install` writes, or by the
 sitecustomize that `pyaot run` puts first on PYTHONPATH. Installs the
 eval-frame hook and wraps the file loaders' get_code so that each
 imported module picks up its artifact, when one exists and matches.
+Modules that never pass through get_code (frozen ones such as os, site,
+codecs and importlib._bootstrap, and everything imported before this
+runs) are adopted instead: their artifact is verified against a fresh copy
+of their code, and their live code objects take its entries by hash.
 Nothing here may break the user's program: every failure falls back to
 plain bytecode.
 """
@@ -15,6 +19,9 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 _warned = set()
 _prefix = None
 _rt = None
+_stats = False
+_stats_file = None
+_exited = False
 
 
 def _warn(key, message):
@@ -68,6 +75,124 @@ def _wrap_get_code(cls, pyc_of):
     cls.get_code = get_code
 
 
+def _stdlib_source(spec):
+    """The .py a frozen module was made from, or None."""
+    state = spec.loader_state
+    filename = getattr(state, "filename", None)
+    origname = getattr(state, "origname", None) or spec.name
+    stdlib = getattr(sys, "_stdlib_dir", None)
+    if filename is None and stdlib and not origname.startswith("<"):
+        tail = "/__init__.py" if spec.submodule_search_locations is not None else ".py"
+        filename = stdlib + "/" + origname.replace(".", "/") + tail
+    return filename
+
+
+def _unwrapped(get_code):
+    return getattr(get_code, "__wrapped__", get_code)
+
+
+def _adopt(spec, seen):
+    """Give a module that bypassed get_code its artifact's native entries.
+
+    The artifact is checked against the code of the module's .pyc, as at
+    import; the live code (frozen code says "<frozen os>", and may differ
+    from the source) takes an entry only where its hash matches."""
+    import _frozen_importlib as bootstrap
+    import _frozen_importlib_external as external
+    loader = spec.loader
+    if loader is bootstrap.FrozenImporter:
+        source = _stdlib_source(spec)
+        if source is None:
+            return
+        pyc = _source_pyc(source)
+        origname = getattr(spec.loader_state, "origname", None) or spec.name
+        live_file = "<frozen %s>" % origname
+        loader = external.SourceFileLoader(spec.name, source)
+        get_code = _unwrapped(external.SourceLoader.get_code)
+    elif isinstance(loader, external.SourceFileLoader):
+        pyc = _source_pyc(spec.origin)
+        live_file = spec.origin
+        get_code = _unwrapped(type(loader).get_code)
+    elif isinstance(loader, external.SourcelessFileLoader):
+        pyc = live_file = spec.origin
+        get_code = _unwrapped(type(loader).get_code)
+    else:
+        return
+    art = artifact_path(pyc)
+    if art is None or art in seen or not os.path.exists(art):
+        return
+    seen.add(art)
+    why = _rt.adopt(get_code(loader, spec.name), art, live_file)
+    if why is not None:
+        _warn(art, "ignoring %s: %s; running bytecode" % (art, why))
+
+
+def _adopt_loaded():
+    seen = set()
+    for name, module in list(sys.modules.items()):
+        spec = getattr(module, "__spec__", None)
+        if spec is None or spec.origin is None:
+            continue
+        try:
+            _adopt(spec, seen)
+        except Exception as exc:
+            _warn(name, "cannot attach native code to %s: %r" % (name, exc))
+    return seen
+
+
+def _wrap_frozen(seen):
+    """Frozen modules imported from now on (runpy for -m, importlib.util...)."""
+    import _frozen_importlib as bootstrap
+    original = bootstrap.FrozenImporter.create_module
+
+    def create_module(spec):
+        try:
+            _adopt(spec, seen)
+        except Exception as exc:
+            _warn(spec.name, "cannot attach native code to %s: %r" % (spec.name, exc))
+        return original(spec)
+
+    create_module.__wrapped__ = original
+    create_module.__doc__ = original.__doc__
+    bootstrap.FrozenImporter.create_module = staticmethod(create_module)
+
+
+def _finish():
+    """Report once per process: at exit, or at os._exit (forked children)."""
+    global _exited
+    if _exited:
+        return
+    _exited = True
+    if _stats:
+        _rt.report()
+    if _stats_file:
+        argv0 = sys.argv[0] if getattr(sys, "argv", None) else ""
+        _rt.write_stats(_stats_file, argv0 if isinstance(argv0, str) else "")
+
+
+def _after_fork():
+    global _exited
+    _exited = False
+    _rt.reset_stats()
+
+
+def _report_at_exit():
+    import atexit
+    atexit.register(_finish)
+    os.register_at_fork(after_in_child=_after_fork)
+    real_exit = os._exit
+
+    # multiprocessing's forked workers leave through os._exit, which skips atexit.
+    def _exit(status):
+        if hasattr(type(status), "__index__"):
+            _finish()
+        real_exit(status)
+
+    _exit.__wrapped__ = real_exit
+    _exit.__doc__ = real_exit.__doc__
+    os._exit = _exit
+
+
 def _module_hook(code):
     """A <module> code object about to run that did not come through import."""
     filename = code.co_filename
@@ -95,26 +220,29 @@ def _load_runtime():
 
 def activate():
     """Enable pyaot unless PYAOT_DISABLE is set. Safe to call twice."""
-    global _rt, _prefix
+    global _rt, _prefix, _stats, _stats_file
     if os.environ.get("PYAOT_DISABLE") or _rt is not None:
         return False
     if sys.version_info[:2] != (3, 11):
         return False
     try:
-        rt = _load_runtime()
-        stats = bool(os.environ.get("PYAOT_STATS"))
+        _rt = _load_runtime()
+        _stats = bool(os.environ.get("PYAOT_STATS"))
+        _stats_file = os.environ.get("PYAOT_STATS_FILE") or None
         _prefix = os.environ.get("PYAOT_CACHE_PREFIX") or None
         if _prefix:
             _prefix = os.path.abspath(_prefix)
-        rt.enable(stats, _module_hook)
+        # Before the hook is on, so that nothing is marked "no entry" first.
+        seen = _adopt_loaded()
+        _rt.enable(_stats or bool(_stats_file), _module_hook)
     except Exception as exc:
+        _rt = None
         _warn("runtime", "runtime disabled: %s" % (exc,))
         return False
-    _rt = rt
     import _frozen_importlib_external as ext
     _wrap_get_code(ext.SourceLoader, _source_pyc)
     _wrap_get_code(ext.SourcelessFileLoader, lambda path: path)
-    if stats:
-        import atexit
-        atexit.register(rt.report)
+    _wrap_frozen(seen)
+    if _stats or _stats_file:
+        _report_at_exit()
     return True

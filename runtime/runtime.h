@@ -23,6 +23,12 @@ int pyaot_set_entry(PyObject *code, void *entry);
 void pyaot_stats_record_deopt(void *code, int instr_offset, int reason);
 void pyaot_stats_count(int native);
 PyObject *pyaot_stats_report(PyObject *self, PyObject *unused);
+PyObject *pyaot_stats_write(PyObject *self, PyObject *args);
+PyObject *pyaot_stats_reset(PyObject *self, PyObject *unused);
+
+/* module.c, for the statistics */
 PyObject *pyaot_native_by_file(void);
+void pyaot_reset_calls(void);
+unsigned long pyaot_adopted_count(void);
 
 #endif

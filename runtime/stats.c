@@ -1,6 +1,10 @@
 /* PYAOT_STATS=1: how many function entries ran natively, and every
-   deoptimization by reason and source line, printed at exit. */
+   deoptimization by reason and source line, printed at exit.
+   PYAOT_STATS_FILE=PATH: the same counts as one JSON line per process. */
 #include "runtime.h"
+
+#include <fcntl.h>
+#include <unistd.h>
 
 static unsigned long long n_native, n_interp;
 static PyObject *deopts; /* (code, offset, reason) -> count */
@@ -69,6 +73,9 @@ PyObject *pyaot_stats_report(PyObject *self, PyObject *unused)
     Py_XDECREF(fitems);
     Py_XDECREF(files);
     PyErr_Clear();
+    if (pyaot_adopted_count() > 0)
+        fprintf(stderr, "pyaot: code objects of frozen or early-imported modules given native code: %lu\n",
+                pyaot_adopted_count());
     PyObject *items = deopts ? PyDict_Items(deopts) : NULL;
     if (items == NULL) {
         PyErr_Clear();
@@ -97,5 +104,157 @@ PyObject *pyaot_stats_report(PyObject *self, PyObject *unused)
         fprintf(stderr, "pyaot:   ... %zd more sites\n", n - 40);
     Py_DECREF(items);
     PyErr_Clear();
+    Py_RETURN_NONE;
+}
+
+PyObject *pyaot_stats_reset(PyObject *self, PyObject *unused)
+{
+    (void)self, (void)unused;
+    n_native = n_interp = 0;
+    Py_CLEAR(deopts);
+    pyaot_reset_calls();
+    Py_RETURN_NONE;
+}
+
+/* A growing byte buffer for the JSON line; `failed` once out of memory. */
+typedef struct jbuf {
+    char *p;
+    size_t n, cap;
+    int failed;
+} jbuf;
+
+static void put(jbuf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->n + n > b->cap) {
+        size_t cap = (b->cap + n) * 2;
+        char *p = PyMem_RawRealloc(b->p, cap);
+        if (p == NULL) {
+            b->failed = 1;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+}
+
+static void putf(jbuf *b, const char *fmt, unsigned long long v)
+{
+    char tmp[64];
+    int n = snprintf(tmp, sizeof tmp, fmt, v);
+    put(b, tmp, (size_t)n);
+}
+
+/* A JSON string: UTF-8, with lone surrogates (undecodable bytes of file
+   names under surrogateescape) written as \uXXXX escapes. */
+static void put_str(jbuf *b, PyObject *s)
+{
+    put(b, "\"", 1);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        char u[8];
+        if (c == '"' || c == '\\') {
+            u[0] = '\\', u[1] = (char)c;
+            put(b, u, 2);
+        }
+        else if (c < 0x20 || (c >= 0xd800 && c < 0xe000)) {
+            putf(b, "\\u%04llx", c);
+        }
+        else if (c < 0x80) {
+            u[0] = (char)c;
+            put(b, u, 1);
+        }
+        else if (c < 0x800) {
+            u[0] = (char)(0xc0 | c >> 6), u[1] = (char)(0x80 | (c & 0x3f));
+            put(b, u, 2);
+        }
+        else if (c < 0x10000) {
+            u[0] = (char)(0xe0 | c >> 12), u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+            u[2] = (char)(0x80 | (c & 0x3f));
+            put(b, u, 3);
+        }
+        else {
+            u[0] = (char)(0xf0 | c >> 18), u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+            u[2] = (char)(0x80 | ((c >> 6) & 0x3f)), u[3] = (char)(0x80 | (c & 0x3f));
+            put(b, u, 4);
+        }
+    }
+    put(b, "\"", 1);
+}
+
+static void put_lit(jbuf *b, const char *s)
+{
+    put(b, s, strlen(s));
+}
+
+/* write_stats(path, argv0): one JSON line, appended with a single write()
+   to a file opened O_APPEND, so lines of concurrent processes never mix. */
+PyObject *pyaot_stats_write(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *path, *argv0;
+    if (!PyArg_ParseTuple(args, "O&U", PyUnicode_FSConverter, &path, &argv0))
+        return NULL;
+    unsigned long long by_reason[PYAOT_DEOPT_NREASONS] = {0}, total = 0;
+    Py_ssize_t pos = 0;
+    PyObject *key, *val;
+    while (deopts != NULL && PyDict_Next(deopts, &pos, &key, &val)) {
+        int why = (int)PyLong_AsLong(PyTuple_GET_ITEM(key, 2));
+        unsigned long long k = PyLong_AsUnsignedLongLong(val);
+        total += k;
+        if (why >= 0 && why < PYAOT_DEOPT_NREASONS)
+            by_reason[why] += k;
+    }
+    jbuf b = {0};
+    putf(&b, "{\"pid\": %llu, \"argv0\": ", (unsigned long long)getpid());
+    put_str(&b, argv0);
+    putf(&b, ", \"native\": %llu", n_native);
+    putf(&b, ", \"interpreted\": %llu", n_interp);
+    putf(&b, ", \"deopts\": %llu, \"deopt_reasons\": {", total);
+    const char *sep = "";
+    for (int i = 0; i < PYAOT_DEOPT_NREASONS; i++) {
+        if (by_reason[i] == 0)
+            continue;
+        put_lit(&b, sep);
+        put_lit(&b, "\"");
+        put_lit(&b, reason_names[i]);
+        putf(&b, "\": %llu", by_reason[i]);
+        sep = ", ";
+    }
+    put_lit(&b, "}, \"native_by_file\": {");
+    PyObject *files = pyaot_native_by_file();
+    pos = 0, sep = "";
+    while (files != NULL && PyDict_Next(files, &pos, &key, &val)) {
+        put_lit(&b, sep);
+        put_str(&b, key);
+        putf(&b, ": %llu", PyLong_AsUnsignedLongLong(val));
+        sep = ", ";
+    }
+    Py_XDECREF(files);
+    put_lit(&b, "}}\n");
+    PyErr_Clear();
+    const char *err = NULL;
+    if (b.failed) {
+        err = "out of memory";
+    }
+    else {
+        int fd = open(PyBytes_AS_STRING(path), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+        ssize_t w = fd < 0 ? -1 : write(fd, b.p, b.n);
+        if (w != (ssize_t)b.n)
+            err = w < 0 ? strerror(errno) : "short write";
+        if (fd >= 0)
+            close(fd);
+    }
+    if (err != NULL)
+        fprintf(stderr, "pyaot: warning: cannot write statistics to %s: %s\n",
+                PyBytes_AS_STRING(path), err);
+    PyMem_RawFree(b.p);
+    Py_DECREF(path);
     Py_RETURN_NONE;
 }

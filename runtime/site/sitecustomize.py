@@ -13,11 +13,13 @@ def _pyaot_start():
     # and importing it would cost every start-up several milliseconds.
     import _frozen_importlib as bootstrap
     import _frozen_importlib_external as external
-    spec = external.spec_from_file_location(
-        "pyaot_boot", os.path.join(os.path.dirname(here), "pyaot_boot.py"))
-    boot = bootstrap.module_from_spec(spec)
-    sys.modules["pyaot_boot"] = boot
-    spec.loader.exec_module(boot)
+    boot = sys.modules.get("pyaot_boot")  # already there when a .pth autoloaded it
+    if boot is None:
+        spec = external.spec_from_file_location(
+            "pyaot_boot", os.path.join(os.path.dirname(here), "pyaot_boot.py"))
+        boot = bootstrap.module_from_spec(spec)
+        sys.modules["pyaot_boot"] = boot
+        spec.loader.exec_module(boot)
     boot.activate()
     shadowed = external.PathFinder.find_spec("sitecustomize", sys.path)
     if shadowed is not None and shadowed.origin and os.path.dirname(shadowed.origin) != here:
