@@ -194,6 +194,11 @@ def check_async_exc():
     differential("async_exc", 9)
 
 
+def check_resume_only():
+    # tick() runs at least MIN_CALLS (1000) times, the rest a few times each
+    differential("resume_only", 1000)
+
+
 def judge_switching(res, who):
     """Both threads advance while the other runs, and a tiny switch interval
     gives many more turns than a large one. Bounds are loose on purpose: the
@@ -235,6 +240,7 @@ CHECKS = [
     check_signal_handler,
     check_pending_calls,
     check_async_exc,
+    check_resume_only,
     check_thread_switch,
 ]
 
