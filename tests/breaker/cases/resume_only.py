@@ -3,18 +3,16 @@ calls tick() over and over from C, with no Python loop around it. A signal
 handler, a handler that raises, and an asynchronous exception must all land
 at tick's entry."""
 
-import ctypes
 import itertools
 import signal
-import threading
-import time
-import traceback
+
+from _support import Arm, raise_async_in_thread, raise_at_alarm
 
 MIN_CALLS = 1000  # the runner counts these as native entries
 calls = 0
 stop = False
-armed = False
 where = []
+arm = Arm()
 
 
 def tick(_):
@@ -23,66 +21,30 @@ def tick(_):
     return stop
 
 
-def spin():
-    global armed
-    calls = map(tick, itertools.repeat(None))
-    armed = True  # no check between here and tick's entry, under stock CPython too
-    any(calls)
+def call_until_stopped():
+    ticks = map(tick, itertools.repeat(None))
+    arm.armed = True
+    any(ticks)
 
 
 def on_alarm(signum, frame):
     global stop
-    if armed and calls >= MIN_CALLS:
+    if arm.armed and calls >= MIN_CALLS:
+        arm.armed = False
         stop = True
         where.append(frame.f_code.co_name)
 
 
-def on_alarm_raise(signum, frame):
-    global armed
-    if armed:
-        armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        raise TimeoutError("alarm in " + frame.f_code.co_name)
-
-
-class Stop(Exception):
-    pass
-
-
-def worker(out):
-    try:
-        spin()
-    except Stop:
-        out.append(traceback.format_exc())
-
-
 def main():
-    global armed, stop
+    global stop
     signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, 0.01, 0.01)
-    spin()
+    call_until_stopped()
     signal.setitimer(signal.ITIMER_REAL, 0)
-    armed = stop = False
-    print("handler ran in", where[0], "and stopped the calls:", calls > 0)
-
-    signal.signal(signal.SIGALRM, on_alarm_raise)
-    signal.setitimer(signal.ITIMER_REAL, 0.01, 0.01)
-    try:
-        spin()
-    except TimeoutError:
-        print(traceback.format_exc(), end="")
-    armed = False
-
-    out = []
-    t = threading.Thread(target=worker, args=(out,))
-    t.start()
-    while not armed:
-        time.sleep(0.001)
-    set_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
-    print("threads hit:", set_exc(ctypes.c_ulong(t.ident), ctypes.py_object(Stop)))
-    t.join(30)
-    print("worker ended:", not t.is_alive())
-    print("".join(out), end="")
+    print("handler ran in", where[0], "and stopped the calls:", calls >= MIN_CALLS)
+    stop = False
+    raise_at_alarm(arm, call_until_stopped)
+    raise_async_in_thread(arm, call_until_stopped)
 
 
 main()

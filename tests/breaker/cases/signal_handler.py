@@ -5,12 +5,13 @@ the loop function, and a handler whose exception ends the loop."""
 import os
 import signal
 import time
-import traceback
+
+from _support import Arm, raise_at_alarm
 
 LIMIT = 100_000_000  # a never-handled signal ends the wait after some seconds
 hits = 0
 seen = []
-armed = False
+arm = Arm()
 
 
 def on_signal(signum, frame):
@@ -37,20 +38,9 @@ def kill_and_wait():
     return hits - before
 
 
-def on_alarm_raise(signum, frame):
-    global armed
-    # The timer repeats so that it surely fires inside the loop; ticks that
-    # come before the loop is armed are ignored.
-    if armed:
-        armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        raise TimeoutError("alarm in " + frame.f_code.co_name)
-
-
 def spin_until_alarm():
-    global armed
     n = 0
-    armed = True
+    arm.armed = True
     while True:
         n += 1
 
@@ -67,12 +57,7 @@ def main():
         got = kill_and_wait()
         print("SIGUSR1 %d: handled %d, prompt %s" % (i, got, time.monotonic() - t0 < 3.0))
     print("\n".join(seen))
-    signal.signal(signal.SIGALRM, on_alarm_raise)
-    signal.setitimer(signal.ITIMER_REAL, 0.01, 0.01)
-    try:
-        spin_until_alarm()
-    except TimeoutError:
-        print(traceback.format_exc(), end="")
+    raise_at_alarm(arm, spin_until_alarm)
     print("hits", hits)
 
 
