@@ -1,6 +1,6 @@
 /* Stage 3: which instructions native code can reach, and the value-stack
-   depth on entry to each. Exception handlers are not followed: an
-   exception always hands the frame to the interpreter. */
+   depth on entry to each. Exception handlers are reached natively from
+   every instruction that can raise inside their range. */
 #include "compiler.h"
 
 #include <opcode.h>
@@ -14,6 +14,10 @@ int pyaot_stack_effect(int opcode, int oparg, int jump)
         return 0;
     if (opcode == CALL)
         return -oparg - 1;
+    /* Natively RETURN_GENERATOR ends the first call; the generator's first
+       resume continues after it with the sent value pushed. */
+    if (opcode == RETURN_GENERATOR)
+        return 1;
     return PyCompile_OpcodeStackEffectWithJump(opcode, oparg, jump);
 }
 
@@ -47,6 +51,24 @@ static int set_depth(pyaot_analysis *a, const pyaot_decoded *d, int unit, long d
     return 0;
 }
 
+/* Instructions that can raise into a handler of this frame: everything
+   but plain jumps and the few stubs that cannot fail. */
+static int can_raise(const pyaot_instr *in)
+{
+    enum pyaot_kind k = pyaot_opinfo_get(in->opcode)->kind;
+    return k != K_UNSUPPORTED && k != K_NOFAIL && k != K_JUMP && k != K_RETURN;
+}
+
+/* The handler edge from code unit `unit`, if a handler covers it. */
+static int handler_edge(pyaot_analysis *a, const pyaot_decoded *d, int unit, int *work, int *nwork,
+                        pyaot_error *e)
+{
+    const pyaot_handler *h = pyaot_handler_at(d, unit);
+    if (h == NULL)
+        return 0;
+    return set_depth(a, d, h->target, (long)h->depth + h->lasti + 1, work, nwork, e);
+}
+
 int pyaot_analyze(const pyaot_decoded *d, pyaot_analysis *a, pyaot_error *e)
 {
     a->max_depth = 0;
@@ -67,6 +89,16 @@ int pyaot_analyze(const pyaot_decoded *d, pyaot_analysis *a, pyaot_error *e)
         int i = work[--nwork];
         const pyaot_instr *in = &d->ins[i];
         int depth = a->depth[i];
+        if (can_raise(in) && handler_edge(a, d, in->unit, work, &nwork, e) < 0)
+            goto fail;
+        /* The eval breaker after a backward jump, and a throw into a
+           generator suspended in `yield from`, raise at the unit before
+           the target. */
+        if (in->target >= 0 && in->target > 0 &&
+            (pyaot_is_backward_jump(in->opcode) || in->opcode == SEND) &&
+            in->opcode != JUMP_BACKWARD_NO_INTERRUPT &&
+            handler_edge(a, d, in->target - 1, work, &nwork, e) < 0)
+            goto fail;
         if (in->target >= 0 && pyaot_opinfo_get(in->opcode)->kind != K_UNSUPPORTED) {
             int eff = pyaot_stack_effect(in->opcode, in->oparg, 1);
             if (eff == PY_INVALID_STACK_EFFECT) {

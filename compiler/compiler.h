@@ -68,6 +68,8 @@ int pyaot_decode_code(PyCodeObject *co, pyaot_decoded *d, pyaot_error *e);
 void pyaot_decoded_free(pyaot_decoded *d);
 int pyaot_is_jump(int opcode);
 int pyaot_is_backward_jump(int opcode);
+/* The handler covering the instruction at code unit `unit`, or NULL. */
+const pyaot_handler *pyaot_handler_at(const pyaot_decoded *d, int unit);
 
 /* ---- analyze.c ---- */
 
@@ -85,15 +87,19 @@ void pyaot_analysis_free(pyaot_analysis *a);
 
 enum pyaot_kind {
     K_UNSUPPORTED = 0, /* deoptimize before it: the interpreter runs it */
-    K_PLAIN,           /* stub call, falls through */
-    K_PURE,            /* stub call that cannot run Python code or fail */
-    K_COND_JUMP,       /* stub returns ST_JUMP to take the jump */
+    K_PLAIN,           /* may run Python code or fail: position published, status
+                          and tracing checked after it */
+    K_NOFAIL,          /* stub call that can neither fail nor run Python code */
+    K_PURE,            /* may fail, never runs Python code: status checked */
+    K_COND_JUMP,       /* like K_PLAIN; the stub returns ST_JUMP to take the jump */
     K_FOR_ITER,
     K_JUMP,            /* unconditional, no eval breaker check */
     K_JUMP_BACKWARD,   /* unconditional, checks the eval breaker */
     K_RESUME,
     K_RETURN,
-    K_RAISE,           /* raise / reraise: the interpreter does it */
+    K_RAISE,           /* the stub always raises (ST_ERROR or ST_UNWIND) */
+    K_SUSPEND,         /* YIELD_VALUE, RETURN_GENERATOR: the body returns the
+                          stub's result; the next instruction is a resume point */
 };
 
 typedef struct pyaot_opinfo {

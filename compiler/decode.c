@@ -188,3 +188,17 @@ void pyaot_decoded_free(pyaot_decoded *d)
     free(d->handlers);
     memset(d, 0, sizeof *d);
 }
+
+/* The interpreter's lookup: entries in table order, stopping at the first
+   that starts after `unit`. */
+const pyaot_handler *pyaot_handler_at(const pyaot_decoded *d, int unit)
+{
+    for (int i = 0; i < d->nhandlers; i++) {
+        const pyaot_handler *h = &d->handlers[i];
+        if (h->start > unit)
+            break;
+        if (unit < h->end)
+            return h;
+    }
+    return NULL;
+}

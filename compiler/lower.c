@@ -1,8 +1,12 @@
 /* Stage 4: instructions -> LLVM IR. Each instruction becomes a block that
-   records the instruction pointer, calls the opcode's stub and branches on
-   its result; failures leave through two shared exits, one raising into
-   the interpreter's exception handling and one resuming the interpreter
-   before an instruction. Stub bodies are linked in and inlined later. */
+   publishes the instruction pointer when someone could observe it, calls
+   the opcode's stub and branches on its status. Everything off the
+   straight path (errors, deoptimization, tracing switched on) goes
+   through one cold call with a constant "site" describing the
+   instruction; an exception caught by a handler of the same frame comes
+   back from it and continues natively at the handler. Generator bodies
+   start with a switch over their resume points. Stub bodies are linked
+   in and inlined later. */
 #include "compiler.h"
 
 #include <llvm-c/Core.h>
@@ -18,17 +22,24 @@ typedef struct lower {
     LLVMModuleRef mod;
     LLVMContextRef cx;
     LLVMBuilderRef b;
-    LLVMTypeRef i32, ptr, op_ty, at_ty, exit_ty, ret_ty, flag_ty, deopt_ty;
-    LLVMValueRef at_fn, tracing_fn, breaker_fn, raise_fn, deopt_fn, return_fn;
+    LLVMTypeRef i8, i32, ptr, op_ty, at_ty, flag_ty, deopt_ty, ret_ty, slow_ty, res_ty, site_ty;
+    LLVMValueRef at_fn, tracing_fn, breaker_fn, handle_fn, slow_fn, deopt_fn, return_fn,
+        result_fn, key_fn, interp_fn, handler_mark;
+    const pyaot_options *o;
 } lower;
 
 typedef struct body {
     LLVMValueRef fn, ctx;
     LLVMBasicBlockRef *blocks; /* per instruction, NULL when unreachable */
+    const pyaot_decoded *d;
+    const pyaot_analysis *a;
     int nlocalsplus;
+    LLVMValueRef site_ph;      /* placeholder for the site table until it is complete */
+    pyaot_site *sites;
+    int nsites, capsites;
 } body;
 
-static LLVMValueRef need_fn(lower *L, const char *name, LLVMTypeRef ty, pyaot_error *e)
+static LLVMValueRef get_fn(lower *L, const char *name, LLVMTypeRef ty, pyaot_error *e)
 {
     LLVMValueRef f = LLVMGetNamedFunction(L->mod, name);
     if (f == NULL) {
@@ -61,147 +72,287 @@ static LLVMValueRef ci(lower *L, int v)
     return LLVMConstInt(L->i32, (unsigned long long)(long long)v, 1);
 }
 
-/* Exits are emitted per site, each ending in its own return: one shared
-   exit block with a phi per site makes SimplifyCFG quadratic in the
-   number of sites. */
-static void go_raise(lower *L, body *B, int pc, int sp)
-{
-    LLVMValueRef args[3] = {B->ctx, ci(L, pc), ci(L, sp)};
-    LLVMBuildRet(L->b, LLVMBuildCall2(L->b, L->exit_ty, L->raise_fn, args, 3, ""));
-}
-
-static void go_deopt(lower *L, body *B, int pc, int sp, int reason)
-{
-    LLVMValueRef args[4] = {B->ctx, ci(L, pc), ci(L, sp), ci(L, reason)};
-    LLVMBuildRet(L->b, LLVMBuildCall2(L->b, L->deopt_ty, L->deopt_fn, args, 4, ""));
-}
-
-/* Branch to the block of the instruction starting at `unit`. */
-static void jump_to(lower *L, body *B, const pyaot_decoded *d, int unit)
-{
-    LLVMBuildBr(L->b, B->blocks[d->unit_instr[unit]]);
-}
-
-/* A new block in the body, for a conditional edge. */
 static LLVMBasicBlockRef new_bb(lower *L, body *B, const char *name)
 {
     return LLVMAppendBasicBlockInContext(L->cx, B->fn, name);
 }
 
-static LLVMValueRef call_stub(lower *L, body *B, LLVMValueRef fn, int sp, int oparg)
+static LLVMBasicBlockRef block_at(body *B, int unit)
 {
-    LLVMValueRef args[3] = {B->ctx, ci(L, sp), ci(L, oparg)};
-    return LLVMBuildCall2(L->b, L->op_ty, fn, args, 3, "");
+    return B->blocks[B->d->unit_instr[unit]];
 }
 
-/* Emit the breaker check for a backward edge: deoptimize at `pc` (the
-   instruction the interpreter should resume at) when it is set. */
-static void breaker_then(lower *L, body *B, int pc, int sp, LLVMBasicBlockRef cont)
+static int sp_at(body *B, int unit)
 {
-    LLVMValueRef flag = LLVMBuildCall2(L->b, L->flag_ty, L->breaker_fn, &B->ctx, 1, "");
-    LLVMBasicBlockRef dbb = new_bb(L, B, "breaker");
-    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, flag, ci(L, 0), ""), dbb, cont);
-    LLVMPositionBuilderAtEnd(L->b, dbb);
-    go_deopt(L, B, pc, sp, PYAOT_DEOPT_EVAL_BREAKER);
+    return B->nlocalsplus + B->a->depth[B->d->unit_instr[unit]];
 }
 
-static int lower_instr(lower *L, body *B, const pyaot_decoded *d, const pyaot_analysis *a, int i,
-                       pyaot_error *e)
+static LLVMValueRef call(lower *L, LLVMTypeRef ty, LLVMValueRef fn, LLVMValueRef *args, int n)
 {
+    return LLVMBuildCall2(L->b, ty, fn, args, (unsigned)n, "");
+}
+
+/* A site for an instruction whose errors are caught by the handler
+   covering code unit `handler_unit` (-1: none). */
+static pyaot_site site_for(body *B, const pyaot_instr *in, int handler_unit, int reason,
+                           const pyaot_handler **h)
+{
+    int sp = sp_at(B, in->start);
+    pyaot_site s = {.unit = in->unit, .start = in->start, .sp = sp, .reason = reason,
+                    .next = in->next, .next_sp = sp, .target = in->target, .target_sp = sp,
+                    .level = -1, .lasti = 0};
+    const pyaot_decoded *d = B->d;
+    if (in->next < d->nunits && d->unit_instr[in->next] >= 0 &&
+        B->a->depth[d->unit_instr[in->next]] >= 0)
+        s.next_sp = sp_at(B, in->next);
+    if (in->target >= 0 && B->a->depth[d->unit_instr[in->target]] >= 0)
+        s.target_sp = sp_at(B, in->target);
+    *h = handler_unit >= 0 ? pyaot_handler_at(d, handler_unit) : NULL;
+    if (*h != NULL) {
+        s.level = B->nlocalsplus + (*h)->depth;
+        s.lasti = (*h)->lasti;
+    }
+    return s;
+}
+
+/* Leave the straight path through pyaot_slow with status `r`: either the
+   frame's result comes back (return it), or handler `h` of this frame is
+   ready and execution continues there. */
+static int go_slow(lower *L, body *B, LLVMValueRef r, pyaot_site s, const pyaot_handler *h,
+                   pyaot_error *e)
+{
+    if (B->nsites == B->capsites) {
+        B->capsites = B->capsites ? 2 * B->capsites : 64;
+        pyaot_site *n = realloc(B->sites, sizeof *n * (size_t)B->capsites);
+        if (n == NULL) {
+            pyaot_errorf(e, "out of memory");
+            return -1;
+        }
+        B->sites = n;
+    }
+    int idx = B->nsites;
+    B->sites[B->nsites++] = s;
+    LLVMValueRef off = LLVMConstInt(LLVMInt64TypeInContext(L->cx),
+                                    (unsigned long long)idx * sizeof(pyaot_site), 0);
+    LLVMValueRef sptr = LLVMConstGEP2(L->i8, B->site_ph, &off, 1);
+    LLVMValueRef args[3] = {B->ctx, r, sptr};
+    LLVMValueRef x = call(L, L->slow_ty, L->slow_fn, args, 3);
+    if (h == NULL) {
+        LLVMBuildRet(L->b, x);
+        return 0;
+    }
+    LLVMBasicBlockRef hb = block_at(B, h->target);
+    if (hb == NULL) {
+        pyaot_errorf(e, "internal error: handler at offset %d not analyzed", 2 * h->target);
+        return -1;
+    }
+    LLVMBasicBlockRef rb = new_bb(L, B, "ret");
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, x, L->handler_mark, ""), hb, rb);
+    LLVMPositionBuilderAtEnd(L->b, rb);
+    LLVMBuildRet(L->b, x);
+    return 0;
+}
+
+/* Status of a stub merged with the tracing flag (bit 4), so that one
+   compare decides whether the straight path continues; error statuses are
+   negative and keep that bit set already. */
+static LLVMValueRef status_with_tracing(lower *L, body *B, LLVMValueRef r)
+{
+    LLVMValueRef t = call(L, L->flag_ty, L->tracing_fn, &B->ctx, 1);
+    LLVMValueRef on = LLVMBuildZExt(L->b, LLVMBuildICmp(L->b, LLVMIntNE, t, ci(L, 0), ""), L->i32, "");
+    return LLVMBuildOr(L->b, r, LLVMBuildShl(L->b, on, ci(L, 4), ""), "");
+}
+
+/* The eval breaker check of RESUME and backward jumps, handled natively;
+   continues at `cont` (the instruction to run next). */
+static int breaker_check(lower *L, body *B, const pyaot_instr *in, int handler_unit, int next_unit,
+                         LLVMBasicBlockRef cont, pyaot_error *e)
+{
+    LLVMValueRef flag = call(L, L->flag_ty, L->breaker_fn, &B->ctx, 1);
+    LLVMBasicBlockRef hb = new_bb(L, B, "breaker");
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, flag, ci(L, 0), ""), hb, cont);
+    LLVMPositionBuilderAtEnd(L->b, hb);
+    LLVMValueRef pcargs[2] = {B->ctx, ci(L, in->unit)};
+    call(L, L->at_ty, L->at_fn, pcargs, 2);
+    LLVMValueRef r = status_with_tracing(L, B, call(L, L->flag_ty, L->handle_fn, &B->ctx, 1));
+    LLVMBasicBlockRef slow = new_bb(L, B, "slow");
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci(L, 0), ""), cont, slow);
+    LLVMPositionBuilderAtEnd(L->b, slow);
+    const pyaot_handler *h;
+    pyaot_site s = site_for(B, in, handler_unit, PYAOT_DEOPT_EVAL_BREAKER, &h);
+    s.next = next_unit;
+    s.next_sp = sp_at(B, next_unit);
+    return go_slow(L, B, r, s, h, e);
+}
+
+static LLVMValueRef stub_fn(lower *L, const pyaot_opinfo *info)
+{
+    char name[64];
+    snprintf(name, sizeof name, "pyaot_op_%s", info->stub);
+    LLVMValueRef f = LLVMGetNamedFunction(L->mod, name);
+    return f != NULL && LLVMGlobalGetValueType(f) == L->op_ty ? f : NULL;
+}
+
+static int lower_instr(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_decoded *d = B->d;
     const pyaot_instr *in = &d->ins[i];
     const pyaot_opinfo *info = pyaot_opinfo_get(in->opcode);
-    int sp = B->nlocalsplus + a->depth[i];
+    int sp = B->nlocalsplus + B->a->depth[i];
+    enum pyaot_kind kind = info->kind;
     LLVMPositionBuilderAtEnd(L->b, B->blocks[i]);
 
-    if (info->kind == K_UNSUPPORTED || info->kind == K_RAISE) {
-        go_deopt(L, B, in->start, sp, info->kind == K_RAISE ? info->deopt_reason
-                                                             : PYAOT_DEOPT_UNSUPPORTED);
-            return 0;
+    LLVMValueRef fn = NULL;
+    if (info->stub != NULL && kind != K_UNSUPPORTED) {
+        fn = stub_fn(L, info);
+        if (fn == NULL) {
+            if (L->o->verbose > 1)
+                fprintf(stderr, "pyaot: no stub for %s yet: deoptimizes\n", info->name);
+            kind = K_UNSUPPORTED;
+        }
     }
-    if (info->kind != K_PURE && info->kind != K_JUMP) {
-        /* Observable instruction: publish the position, and leave for the
-           interpreter if a tracer or profiler has been installed meanwhile. */
+    if (kind == K_UNSUPPORTED) {
+        LLVMValueRef args[4] = {B->ctx, ci(L, in->start), ci(L, sp), ci(L, PYAOT_DEOPT_UNSUPPORTED)};
+        LLVMBuildRet(L->b, call(L, L->deopt_ty, L->deopt_fn, args, 4));
+        return 0;
+    }
+    if (kind == K_PLAIN || kind == K_COND_JUMP || kind == K_FOR_ITER || kind == K_RAISE ||
+        kind == K_SUSPEND) {
+        /* Observable: callees, tracebacks and warnings read the line. */
         LLVMValueRef args[2] = {B->ctx, ci(L, in->unit)};
-        LLVMBuildCall2(L->b, L->at_ty, L->at_fn, args, 2, "");
-        LLVMValueRef tr = LLVMBuildCall2(L->b, L->flag_ty, L->tracing_fn, &B->ctx, 1, "");
-        LLVMBasicBlockRef go = new_bb(L, B, "go"), tbb = new_bb(L, B, "traced");
-        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, tr, ci(L, 0), ""), tbb, go);
-        LLVMPositionBuilderAtEnd(L->b, tbb);
-        go_deopt(L, B, in->start, sp, PYAOT_DEOPT_TRACING);
-            LLVMPositionBuilderAtEnd(L->b, go);
+        call(L, L->at_ty, L->at_fn, args, 2);
     }
 
-    switch (info->kind) {
+    switch (kind) {
     case K_JUMP:
-        jump_to(L, B, d, in->target);
+        LLVMBuildBr(L->b, block_at(B, in->target));
         return 0;
-    case K_JUMP_BACKWARD: {
-        LLVMBasicBlockRef cont = new_bb(L, B, "back");
-        breaker_then(L, B, in->start, sp, cont);
-        LLVMPositionBuilderAtEnd(L->b, cont);
-        jump_to(L, B, d, in->target);
-        return 0;
-    }
-    case K_RESUME: {
-        LLVMBasicBlockRef cont = new_bb(L, B, "resumed");
-        breaker_then(L, B, in->start, sp, cont);
-        LLVMPositionBuilderAtEnd(L->b, cont);
-        jump_to(L, B, d, in->next);
-        return 0;
-    }
+    case K_JUMP_BACKWARD:
+        return breaker_check(L, B, in, in->target - 1, in->target, block_at(B, in->target), e);
+    case K_RESUME:
+        if (in->oparg >= 2) {
+            LLVMBuildBr(L->b, block_at(B, in->next));
+            return 0;
+        }
+        return breaker_check(L, B, in, in->unit, in->next, block_at(B, in->next), e);
     case K_RETURN: {
         LLVMValueRef args[2] = {B->ctx, ci(L, sp)};
-        LLVMBuildRet(L->b, LLVMBuildCall2(L->b, L->ret_ty, L->return_fn, args, 2, ""));
+        LLVMBuildRet(L->b, call(L, L->ret_ty, L->return_fn, args, 2));
         return 0;
     }
     default:
         break;
     }
 
-    char name[64];
-    snprintf(name, sizeof name, "pyaot_op_%s", info->stub);
-    LLVMValueRef fn = need_fn(L, name, L->op_ty, e);
-    if (fn == NULL)
-        return -1;
-    LLVMValueRef r = call_stub(L, B, fn, sp, in->oparg);
-    LLVMBasicBlockRef fail = new_bb(L, B, "fail");
-    LLVMBasicBlockRef next_bb = NULL;
-    if (!pyaot_is_terminal(in->opcode))
-        next_bb = B->blocks[d->unit_instr[in->next]];
-
-    if (info->kind == K_COND_JUMP || info->kind == K_FOR_ITER) {
-        LLVMBasicBlockRef taken = B->blocks[d->unit_instr[in->target]];
+    LLVMValueRef args[3] = {B->ctx, ci(L, sp), ci(L, in->oparg)};
+    LLVMValueRef r = call(L, L->op_ty, fn, args, 3);
+    if (kind == K_NOFAIL) {
+        LLVMBuildBr(L->b, block_at(B, in->next));
+        return 0;
+    }
+    const pyaot_handler *h;
+    pyaot_site s = site_for(B, in, in->unit, info->deopt_reason, &h);
+    LLVMBasicBlockRef slow = new_bb(L, B, "slow");
+    switch (kind) {
+    case K_RAISE:
+        LLVMBuildBr(L->b, slow);
+        break;
+    case K_PURE:
+        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci(L, 0), ""),
+                        block_at(B, in->next), slow);
+        break;
+    case K_SUSPEND: {
+        LLVMBasicBlockRef done = new_bb(L, B, "suspend");
+        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci(L, 0), ""), done, slow);
+        LLVMPositionBuilderAtEnd(L->b, done);
+        LLVMBuildRet(L->b, call(L, L->res_ty, L->result_fn, &B->ctx, 1));
+        break;
+    }
+    case K_PLAIN:
+        r = status_with_tracing(L, B, r);
+        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci(L, 0), ""),
+                        block_at(B, in->next), slow);
+        break;
+    default: { /* K_COND_JUMP, K_FOR_ITER */
+        r = status_with_tracing(L, B, r);
+        LLVMBasicBlockRef taken = block_at(B, in->target);
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(L->b);
         if (pyaot_is_backward_jump(in->opcode)) {
-            /* The interpreter checks the breaker after a backward jump;
-               resume it at the target when something is pending. */
-            LLVMBasicBlockRef tb = new_bb(L, B, "taken"), cont = new_bb(L, B, "back");
+            /* The interpreter checks the breaker after a backward jump. */
+            LLVMBasicBlockRef tb = new_bb(L, B, "taken");
             LLVMPositionBuilderAtEnd(L->b, tb);
-            int tsp = B->nlocalsplus + a->depth[d->unit_instr[in->target]];
-            breaker_then(L, B, in->target, tsp, cont);
-            LLVMPositionBuilderAtEnd(L->b, cont);
-            LLVMBuildBr(L->b, taken);
+            if (breaker_check(L, B, in, in->target - 1, in->target, taken, e) < 0)
+                return -1;
             taken = tb;
-            LLVMPositionBuilderAtEnd(L->b, LLVMGetInstructionParent(r));
+            LLVMPositionBuilderAtEnd(L->b, here);
         }
-        LLVMValueRef sw = LLVMBuildSwitch(L->b, r, fail, 2);
-        LLVMAddCase(sw, ci(L, 0), next_bb);
+        LLVMValueRef sw = LLVMBuildSwitch(L->b, r, slow, 2);
+        LLVMAddCase(sw, ci(L, 0), block_at(B, in->next));
         LLVMAddCase(sw, ci(L, 1), taken);
+        break;
     }
-    else {
-        LLVMValueRef sw = LLVMBuildSwitch(L->b, r, fail, 1);
-        LLVMAddCase(sw, ci(L, 0), next_bb);
     }
+    LLVMPositionBuilderAtEnd(L->b, slow);
+    return go_slow(L, B, r, s, h, e);
+}
 
-    /* fail: ST_DEOPT resumes the interpreter before this instruction,
-       anything else is an exception raised by it. */
-    LLVMPositionBuilderAtEnd(L->b, fail);
-    LLVMBasicBlockRef dbb = new_bb(L, B, "deopt"), rbb = new_bb(L, B, "raise");
-    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci(L, -2), ""), dbb, rbb);
-    LLVMPositionBuilderAtEnd(L->b, dbb);
-    go_deopt(L, B, in->start, sp, info->deopt_reason);
-    LLVMPositionBuilderAtEnd(L->b, rbb);
-    go_raise(L, B, in->unit, sp);
-    return 0;
+/* Generator bodies: the entry switches over the key pyaot_enter computed
+   (2 * position + throwflag). A fresh frame starts at the top; a resume
+   continues after its suspension point; a throw raises there. */
+static int resume_case(lower *L, body *B, LLVMValueRef sw, int at_unit, int cont_unit,
+                       int *seen, pyaot_error *e)
+{
+    if (seen[at_unit])
+        return 0;
+    seen[at_unit] = 1;
+    LLVMBasicBlockRef cont = block_at(B, cont_unit);
+    if (cont == NULL)
+        return 0;
+    LLVMAddCase(sw, ci(L, 2 * at_unit), cont);
+    LLVMBasicBlockRef tb = new_bb(L, B, "throw");
+    LLVMAddCase(sw, ci(L, 2 * at_unit + 1), tb);
+    LLVMPositionBuilderAtEnd(L->b, tb);
+    /* The interpreter raises the thrown exception at the suspension
+       point, with the sent value pushed. */
+    pyaot_instr at = {.start = at_unit, .unit = at_unit, .next = cont_unit, .target = -1,
+                      .opcode = NOP};
+    const pyaot_handler *h;
+    pyaot_site s = site_for(B, &at, at_unit, PYAOT_DEOPT_EXCEPTION, &h);
+    s.sp = sp_at(B, cont_unit);
+    return go_slow(L, B, ci(L, -1), s, h, e);
+}
+
+static int emit_resume_switch(lower *L, body *B, pyaot_error *e)
+{
+    LLVMValueRef key = call(L, L->flag_ty, L->key_fn, &B->ctx, 1);
+    LLVMBasicBlockRef other = new_bb(L, B, "unknown_resume");
+    LLVMValueRef sw = LLVMBuildSwitch(L->b, key, other, 8);
+    LLVMAddCase(sw, ci(L, -2), B->blocks[0]);
+    int *seen = calloc((size_t)B->d->nunits + 1, sizeof *seen);
+    if (seen == NULL) {
+        pyaot_errorf(e, "out of memory");
+        return -1;
+    }
+    int rc = 0;
+    for (int i = 0; i < B->d->n && rc == 0; i++) {
+        const pyaot_instr *in = &B->d->ins[i];
+        if (B->a->depth[i] < 0)
+            continue;
+        if (in->opcode == YIELD_VALUE || in->opcode == RETURN_GENERATOR)
+            rc = resume_case(L, B, sw, in->unit, in->next, seen, e);
+        else if (in->opcode == SEND && in->target > 0)
+            /* gen.throw() into a failing `yield from` resumes after the loop. */
+            rc = resume_case(L, B, sw, in->target - 1, in->target, seen, e);
+    }
+    free(seen);
+    LLVMPositionBuilderAtEnd(L->b, other);
+    LLVMBuildRet(L->b, call(L, L->res_ty, L->interp_fn, &B->ctx, 1));
+    return rc;
+}
+
+static int is_generator(PyCodeObject *co)
+{
+    return (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) != 0;
 }
 
 /* The body function of one code object; NULL with `e` when it cannot be
@@ -217,8 +368,7 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index, pyaot_erro
         return NULL;
     }
     LLVMValueRef result = NULL;
-    body B = {0};
-    B.nlocalsplus = co->co_nlocalsplus;
+    body B = {.d = &d, .a = &a, .nlocalsplus = co->co_nlocalsplus};
     if (a.max_depth > co->co_stacksize) {
         pyaot_errorf(e, "stack depth %d exceeds co_stacksize %d", a.max_depth, co->co_stacksize);
         goto done;
@@ -230,37 +380,63 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index, pyaot_erro
     LLVMSetLinkage(B.fn, LLVMInternalLinkage);
     copy_target_attrs(L, B.fn);
     B.ctx = LLVMGetParam(B.fn, 0);
+    snprintf(name, sizeof name, "pyaot_sites_ph_%d", index);
+    B.site_ph = LLVMAddGlobal(L->mod, L->i8, name);
     B.blocks = calloc((size_t)d.n + 1, sizeof *B.blocks);
     if (B.blocks == NULL) {
         pyaot_errorf(e, "out of memory");
-        goto done;
+        goto fail;
     }
     LLVMBasicBlockRef entry = new_bb(L, &B, "entry");
     for (int i = 0; i < d.n; i++)
         if (a.depth[i] >= 0)
             B.blocks[i] = new_bb(L, &B, "");
     LLVMPositionBuilderAtEnd(L->b, entry);
-    LLVMBuildBr(L->b, B.blocks[0]);
-    for (int i = 0; i < d.n; i++) {
-        if (a.depth[i] >= 0 && lower_instr(L, &B, &d, &a, i, e) < 0) {
-            LLVMDeleteFunction(B.fn);
-            goto done;
-        }
+    if (!is_generator(co))
+        LLVMBuildBr(L->b, B.blocks[0]);
+    else if (emit_resume_switch(L, &B, e) < 0)
+        goto fail;
+    for (int i = 0; i < d.n; i++)
+        if (a.depth[i] >= 0 && lower_instr(L, &B, i, e) < 0)
+            goto fail;
+
+    /* The site table, now complete, replaces its placeholder. */
+    LLVMValueRef *vals = malloc(sizeof(LLVMValueRef) * (size_t)(B.nsites + 1));
+    if (vals == NULL) {
+        pyaot_errorf(e, "out of memory");
+        goto fail;
     }
+    for (int i = 0; i < B.nsites; i++) {
+        const pyaot_site *s = &B.sites[i];
+        LLVMValueRef f[10] = {ci(L, s->unit),   ci(L, s->start),  ci(L, s->sp),
+                              ci(L, s->reason), ci(L, s->next),   ci(L, s->next_sp),
+                              ci(L, s->target), ci(L, s->target_sp), ci(L, s->level),
+                              ci(L, s->lasti)};
+        vals[i] = LLVMConstNamedStruct(L->site_ty, f, 10);
+    }
+    LLVMTypeRef arr = LLVMArrayType2(L->site_ty, (uint64_t)B.nsites);
+    snprintf(name, sizeof name, "pyaot_sites_%d", index);
+    LLVMValueRef table = LLVMAddGlobal(L->mod, arr, name);
+    LLVMSetInitializer(table, LLVMConstArray2(L->site_ty, vals, (uint64_t)B.nsites));
+    LLVMSetGlobalConstant(table, 1);
+    LLVMSetLinkage(table, LLVMPrivateLinkage);
+    free(vals);
+    LLVMReplaceAllUsesWith(B.site_ph, table);
+    LLVMDeleteGlobal(B.site_ph);
+    B.site_ph = NULL;
     result = B.fn;
+    goto done;
+fail:
+    if (B.fn != NULL)
+        LLVMDeleteFunction(B.fn);
+    if (B.site_ph != NULL)
+        LLVMDeleteGlobal(B.site_ph);
 done:
     free(B.blocks);
+    free(B.sites);
     pyaot_analysis_free(&a);
     pyaot_decoded_free(&d);
     return result;
-}
-
-/* Generators and coroutines start in the interpreter (RETURN_GENERATOR)
-   and resume through it; the generic tier leaves them there for now. */
-static int eligible(PyCodeObject *co)
-{
-    return !(co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR |
-                             CO_ITERABLE_COROUTINE));
 }
 
 static LLVMValueRef make_entry(lower *L, LLVMValueRef bodyfn, int index)
@@ -334,19 +510,45 @@ static void emit_descriptor(lower *L, LLVMValueRef *entries, uint64_t *hashes, i
     LLVMSetGlobalConstant(desc, 1);
 }
 
+/* Only stubs marked hot (always_inline) are inlined into the bodies; the
+   others stay one call each. Inlining every stub made the generated code
+   several times larger and its compile time with it, for little gain in
+   the generic tier: those stubs do their real work in libpython. */
+static void limit_inlining(lower *L)
+{
+    unsigned always = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
+    unsigned never = LLVMGetEnumAttributeKindForName("noinline", 8);
+    for (LLVMValueRef f = LLVMGetFirstFunction(L->mod); f; f = LLVMGetNextFunction(f)) {
+        size_t len;
+        const char *name = LLVMGetValueName2(f, &len);
+        if (LLVMIsDeclaration(f) ||
+            (strncmp(name, "pyaot_op_", 9) != 0 && strcmp(name, "pyaot_deopt_at") != 0))
+            continue;
+        if (LLVMGetEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex, always) == NULL)
+            LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
+                                    LLVMCreateEnumAttribute(L->cx, never, 0));
+    }
+}
+
 int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *o,
                        pyaot_module_stats *st, pyaot_error *e)
 {
-    lower L = {.mod = mod, .cx = LLVMGetModuleContext(mod)};
+    lower L = {.mod = mod, .cx = LLVMGetModuleContext(mod), .o = o};
     L.b = LLVMCreateBuilderInContext(L.cx);
+    L.i8 = LLVMInt8TypeInContext(L.cx);
     L.i32 = LLVMInt32TypeInContext(L.cx);
     L.ptr = LLVMPointerTypeInContext(L.cx, 0);
     L.op_ty = LLVMFunctionType(L.i32, (LLVMTypeRef[]){L.ptr, L.i32, L.i32}, 3, 0);
     L.at_ty = LLVMFunctionType(LLVMVoidTypeInContext(L.cx), (LLVMTypeRef[]){L.ptr, L.i32}, 2, 0);
     L.flag_ty = LLVMFunctionType(L.i32, &L.ptr, 1, 0);
-    L.exit_ty = LLVMFunctionType(L.ptr, (LLVMTypeRef[]){L.ptr, L.i32, L.i32}, 3, 0);
+    L.res_ty = LLVMFunctionType(L.ptr, &L.ptr, 1, 0);
+    L.slow_ty = LLVMFunctionType(L.ptr, (LLVMTypeRef[]){L.ptr, L.i32, L.ptr}, 3, 0);
     L.ret_ty = LLVMFunctionType(L.ptr, (LLVMTypeRef[]){L.ptr, L.i32}, 2, 0);
     L.deopt_ty = LLVMFunctionType(L.ptr, (LLVMTypeRef[]){L.ptr, L.i32, L.i32, L.i32}, 4, 0);
+    LLVMTypeRef sf[10];
+    for (int i = 0; i < 10; i++)
+        sf[i] = L.i32;
+    L.site_ty = LLVMStructTypeInContext(L.cx, sf, 10, 0);
     int rc = -1;
     Py_ssize_t n = PyList_GET_SIZE(codes);
     LLVMValueRef *entries = calloc((size_t)n + 1, sizeof *entries);
@@ -355,17 +557,23 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
         pyaot_errorf(e, "out of memory");
         goto done;
     }
-    if (!(L.at_fn = need_fn(&L, "pyaot_at", L.at_ty, e)) ||
-        !(L.tracing_fn = need_fn(&L, "pyaot_tracing", L.flag_ty, e)) ||
-        !(L.breaker_fn = need_fn(&L, "pyaot_eval_breaker", L.flag_ty, e)) ||
-        !(L.raise_fn = need_fn(&L, "pyaot_raise_at", L.exit_ty, e)) ||
-        !(L.deopt_fn = need_fn(&L, "pyaot_deopt_at", L.deopt_ty, e)) ||
-        !(L.return_fn = need_fn(&L, "pyaot_return", L.ret_ty, e)) ||
+    if (!(L.at_fn = get_fn(&L, "pyaot_at", L.at_ty, e)) ||
+        !(L.tracing_fn = get_fn(&L, "pyaot_tracing", L.flag_ty, e)) ||
+        !(L.breaker_fn = get_fn(&L, "pyaot_eval_breaker", L.flag_ty, e)) ||
+        !(L.handle_fn = get_fn(&L, "pyaot_handle_breaker", L.flag_ty, e)) ||
+        !(L.slow_fn = get_fn(&L, "pyaot_slow", L.slow_ty, e)) ||
+        !(L.deopt_fn = get_fn(&L, "pyaot_deopt_at", L.deopt_ty, e)) ||
+        !(L.return_fn = get_fn(&L, "pyaot_return", L.ret_ty, e)) ||
+        !(L.result_fn = get_fn(&L, "pyaot_result", L.res_ty, e)) ||
+        !(L.key_fn = get_fn(&L, "pyaot_resume_key", L.flag_ty, e)) ||
+        !(L.interp_fn = get_fn(&L, "pyaot_resume_interp", L.res_ty, e)) ||
+        !(L.handler_mark = LLVMGetNamedGlobal(mod, "pyaot_handler_marker")) ||
         !LLVMGetNamedFunction(mod, "pyaot_enter") || !LLVMGetNamedGlobal(mod, "pyaot_rt")) {
         if (!e->msg[0])
             pyaot_errorf(e, "stub bitcode lacks the frame interface");
         goto done;
     }
+    limit_inlining(&L);
     st->ncode = (int)n;
     st->nnative = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -374,8 +582,6 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
             pyaot_error_from_python(e, "cannot hash code object");
             goto done;
         }
-        if (!eligible(co))
-            continue;
         pyaot_error why = {{0}};
         LLVMValueRef bodyfn = lower_body(&L, co, (int)i, &why);
         if (bodyfn == NULL) {

@@ -71,6 +71,23 @@ typedef struct pyaot_descriptor {
     pyaot_runtime **runtime_slot;
 } pyaot_descriptor;
 
+/* One place where generated code can leave its straight path: an
+   instruction (or a resume point, or an eval-breaker check). The compiler
+   emits a constant table of these per code object; the slow path reads
+   the one it was given. Fields are code units and localsplus indexes. */
+typedef struct pyaot_site {
+    int32_t unit;      /* the instruction's opcode unit: prev_instr for errors */
+    int32_t start;     /* resume the interpreter here when the stub says ST_DEOPT */
+    int32_t sp;        /* localsplus index just above the stack at `start` */
+    int32_t reason;    /* reported deoptimization reason for ST_DEOPT */
+    int32_t next;      /* where to resume when tracing turned on after success */
+    int32_t next_sp;
+    int32_t target;    /* same after a taken jump */
+    int32_t target_sp;
+    int32_t level;     /* handler: localsplus index to unwind to; -1: no handler */
+    int32_t lasti;     /* handler: 1 to push the offset of the raising instruction */
+} pyaot_site;
+
 /* Deoptimization reasons, reported by PYAOT_STATS. */
 enum pyaot_deopt_reason {
     PYAOT_DEOPT_EXCEPTION = 0,  /* an exception is unwinding: the interpreter finds the handler */

@@ -42,13 +42,18 @@ static int c_stack_exhausted(void)
     return here < stack_floor;
 }
 
+#define GEN_FLAGS (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
+
 PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, pyaot_body body)
 {
     PyCodeObject *co = f->f_code;
-    /* Generator resumes, throws and traced frames belong to the interpreter. */
-    if (throwflag || f->prev_instr != _PyCode_CODE(co) - 1 || ts->cframe->use_tracing)
+    int pos = (int)(f->prev_instr - _PyCode_CODE(co));
+    /* Only generator frames resume; traced frames belong to the interpreter. */
+    if (ts->cframe->use_tracing || (!(co->co_flags & GEN_FLAGS) && (throwflag || pos != -1)))
         return _PyEval_EvalFrameDefault(ts, f, throwflag);
     if (c_stack_exhausted()) {
+        if (throwflag)
+            return _PyEval_EvalFrameDefault(ts, f, throwflag);
         PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
@@ -74,6 +79,8 @@ PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, 
     c.lp = f->localsplus;
     c.first = _PyCode_CODE(co);
     c.kwnames = NULL;
+    c.result = NULL;
+    c.resume = 2 * pos + (throwflag != 0);
     c.throwflag = 0;
     c.reason = 0;
 
@@ -106,17 +113,6 @@ HOT int pyaot_eval_breaker(pyaot_ctx *c)
     return _Py_atomic_load_relaxed(&c->ts->interp->ceval.eval_breaker);
 }
 
-/* An exception is set at instruction `pc`: the interpreter adds the
-   traceback entry and unwinds through the exception table from there. */
-PyObject *pyaot_raise_at(pyaot_ctx *c, int pc, int sp)
-{
-    c->f->prev_instr = c->first + pc;
-    c->f->stacktop = sp;
-    c->throwflag = 1;
-    c->reason = PYAOT_DEOPT_EXCEPTION;
-    return DEOPT_MARK;
-}
-
 /* Resume in the interpreter at the instruction that starts at `pc`
    (its EXTENDED_ARG prefix included), with `sp` stack slots live. */
 PyObject *pyaot_deopt_at(pyaot_ctx *c, int pc, int sp, int reason)
@@ -134,4 +130,91 @@ PyObject *pyaot_return(pyaot_ctx *c, int sp)
     PyObject *v = c->lp[sp - 1];
     c->f->stacktop = sp - 1;
     return v;
+}
+
+/* A generator resumed at a point the compiled code does not know (it was
+   suspended by the interpreter after a deoptimization): the interpreter
+   continues it from where it stands. */
+PyObject *pyaot_resume_interp(pyaot_ctx *c)
+{
+    c->throwflag = c->resume & 1;
+    c->reason = PYAOT_DEOPT_UNSUPPORTED;
+    return DEOPT_MARK;
+}
+
+char pyaot_handler_marker;
+
+/* The interpreter's error path, done natively: traceback entry, then
+   unwinding to this frame's handler (the compiler found it in the
+   exception table) or out of the frame. */
+static PyObject *unwind(pyaot_ctx *c, int r, const pyaot_site *s)
+{
+    PyThreadState *ts = c->ts;
+    _PyInterpreterFrame *f = c->f;
+    if (r == ST_ERROR) {
+        f->prev_instr = c->first + s->unit;
+        if (!_PyErr_Occurred(ts))
+            _PyErr_SetString(ts, PyExc_SystemError, "error return without exception set");
+        if (ts->c_tracefunc != NULL) {
+            /* A tracer wants the exception event: the interpreter reports
+               it and unwinds. */
+            f->stacktop = s->sp;
+            c->throwflag = 1;
+            c->reason = PYAOT_DEOPT_EXCEPTION;
+            return DEOPT_MARK;
+        }
+        if (!_PyFrame_IsIncomplete(f)) {
+            PyFrameObject *fo = PyEval_GetFrame();
+            if (fo != NULL)
+                PyTraceBack_Here(fo);
+            else if (!_PyErr_Occurred(ts))
+                PyErr_NoMemory();
+        }
+    }
+    int base = s->level >= 0 ? s->level : f->f_code->co_nlocalsplus;
+    for (int i = s->sp - 1; i >= base; i--)
+        Py_CLEAR(c->lp[i]);
+    if (s->level < 0) {
+        f->stacktop = base;
+        return NULL;
+    }
+    if (s->lasti) {
+        PyObject *lasti;
+        while ((lasti = PyLong_FromLong((long)(f->prev_instr - c->first))) == NULL)
+            ; /* as the interpreter does: retry with the new error pending */
+        c->lp[base++] = lasti;
+    }
+    PyObject *type, *val, *tb;
+    _PyErr_Fetch(ts, &type, &val, &tb);
+    _PyErr_NormalizeException(ts, &type, &val, &tb);
+    PyException_SetTraceback(val, tb != NULL ? tb : Py_None);
+    Py_XDECREF(tb);
+    Py_XDECREF(type);
+    c->lp[base] = val;
+    return PYAOT_HANDLER;
+}
+
+__attribute__((noinline, cold)) PyObject *pyaot_slow(pyaot_ctx *c, int r, const pyaot_site *s)
+{
+    switch (r) {
+    case ST_DEOPT:
+        return pyaot_deopt_at(c, s->start, s->sp, s->reason);
+    case ST_OK | ST_TRACING:
+        return pyaot_deopt_at(c, s->next, s->next_sp, PYAOT_DEOPT_TRACING);
+    case ST_JUMP | ST_TRACING:
+        return pyaot_deopt_at(c, s->target, s->target_sp, PYAOT_DEOPT_TRACING);
+    default:
+        return unwind(c, r, s);
+    }
+}
+
+/* YIELD_VALUE and RETURN_GENERATOR leave their result here. */
+HOT PyObject *pyaot_result(pyaot_ctx *c)
+{
+    return c->result;
+}
+
+HOT int pyaot_resume_key(pyaot_ctx *c)
+{
+    return c->resume;
 }

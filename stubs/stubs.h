@@ -15,6 +15,7 @@
 #include "internal/pycore_atomic.h"
 #include <opcode.h>
 #include "internal/pycore_call.h"
+#include "internal/pycore_pyerrors.h"
 
 #include "../runtime/abi.h"
 
@@ -26,6 +27,11 @@
 #define ST_JUMP 1       /* conditional jump taken */
 #define ST_ERROR (-1)   /* exception set; inputs on the stack are owned or NULL */
 #define ST_DEOPT (-2)   /* nothing done: let the interpreter run this instruction */
+/* Added by the generated code to ST_OK/ST_JUMP when a tracer turned on
+   during the instruction (see status_with_tracing in compiler/lower.c). */
+#define ST_TRACING 16
+#define ST_UNWIND (-3)  /* exception set; unwind without adding a traceback entry
+                           (ceval's `goto exception_unwind`: re-raise, RERAISE) */
 
 /* One native activation. Lives on the C stack of the entry. */
 typedef struct pyaot_ctx {
@@ -34,7 +40,9 @@ typedef struct pyaot_ctx {
     PyObject **lp;          /* f->localsplus */
     _Py_CODEUNIT *first;    /* _PyCode_CODE(f->f_code) */
     PyObject *kwnames;      /* set by KW_NAMES, consumed by CALL */
+    PyObject *result;       /* what the body returns after RETURN_GENERATOR / YIELD_VALUE */
     _PyCFrame cf;
+    int resume;             /* entry key: 2 * (prev_instr - first) + throwflag */
     int throwflag;          /* mode of the pending deoptimization */
     int reason;
 } pyaot_ctx;
@@ -54,8 +62,17 @@ extern pyaot_runtime *pyaot_rt;
 /* Interface called by generated code (see compiler/lower.c). */
 PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, pyaot_body body);
 void pyaot_at(pyaot_ctx *c, int pc);
-PyObject *pyaot_raise_at(pyaot_ctx *c, int pc, int sp);
 PyObject *pyaot_deopt_at(pyaot_ctx *c, int pc, int sp, int reason);
+/* Everything off the straight path of an instruction: `r` is the stub's
+   status (ST_OK/ST_JUMP when tracing turned on). Returns the body's
+   result, or PYAOT_HANDLER when an exception handler of this frame is
+   ready to run natively. */
+PyObject *pyaot_slow(pyaot_ctx *c, int r, const pyaot_site *s);
+extern char pyaot_handler_marker;
+#define PYAOT_HANDLER ((PyObject *)&pyaot_handler_marker)
 int pyaot_tracing(pyaot_ctx *c);
+/* The eval breaker is set: handle signals, pending calls and GIL requests
+   natively. ST_OK, ST_ERROR (exception set) or ST_DEOPT. */
+int pyaot_handle_breaker(pyaot_ctx *c);
 
 #endif

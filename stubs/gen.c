@@ -1,0 +1,96 @@
+/* Generators and coroutines natively: creating the generator object at
+   RETURN_GENERATOR, suspending at YIELD_VALUE, delegating with SEND.
+   A generator's frame re-enters through pyaot_enter on every resume and
+   the compiled body jumps to the resume point (see compiler/lower.c). */
+#include "stubs.h"
+
+#include "internal/pycore_frame.h"
+
+/* What the interpreter does at RETURN_GENERATOR: a new generator,
+   coroutine or async generator takes over this frame's contents and is
+   returned to the caller, which then clears the emptied frame. */
+int pyaot_op_RETURN_GENERATOR(pyaot_ctx *c, int sp, int oparg)
+{
+    (void)oparg;
+    _PyInterpreterFrame *f = c->f;
+    PyCodeObject *co = f->f_code;
+    PyTypeObject *type;
+    switch (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
+    case CO_GENERATOR:
+        type = &PyGen_Type;
+        break;
+    case CO_ASYNC_GENERATOR:
+        type = &PyAsyncGen_Type;
+        break;
+    case CO_COROUTINE:
+        /* Recording where a coroutine was created needs the interpreter's
+           private helper: leave it that case. */
+        if (c->ts->coroutine_origin_tracking_depth > 0)
+            return ST_DEOPT;
+        type = &PyCoro_Type;
+        break;
+    default:
+        return ST_DEOPT;
+    }
+    PyFunctionObject *func = f->f_func;
+    PyGenObject *gen = PyObject_GC_NewVar(PyGenObject, type, co->co_nlocalsplus + co->co_stacksize);
+    if (gen == NULL)
+        return ST_ERROR;
+    gen->gi_code = (PyCodeObject *)Py_NewRef(co);
+    gen->gi_weakreflist = NULL;
+    gen->gi_name = Py_NewRef(func->func_name);
+    gen->gi_qualname = Py_NewRef(func->func_qualname);
+    gen->gi_exc_state.exc_value = NULL;
+    gen->gi_exc_state.previous_item = NULL;
+    gen->gi_origin_or_finalizer = NULL;
+    gen->gi_hooks_inited = 0;
+    gen->gi_closed = 0;
+    gen->gi_running_async = 0;
+    _PyObject_GC_TRACK(gen);
+
+    /* Move the frame (locals, empty stack) into the generator. */
+    _PyInterpreterFrame *gf = (_PyInterpreterFrame *)gen->gi_iframe;
+    memcpy(gf, f, (size_t)((char *)&f->localsplus[sp] - (char *)f));
+    gf->stacktop = sp;
+    gf->previous = NULL;
+    gf->owner = FRAME_OWNED_BY_GENERATOR;
+    gen->gi_frame_state = FRAME_CREATED;
+    /* The caller clears this frame: leave it nothing but its own
+       references to the function and code. */
+    f->stacktop = 0;
+    f->f_locals = NULL;
+    Py_INCREF(f->f_func);
+    Py_INCREF(f->f_code);
+    c->result = (PyObject *)gen;
+    return ST_OK;
+}
+
+HOT int pyaot_op_YIELD_VALUE(pyaot_ctx *c, int sp, int oparg)
+{
+    (void)oparg;
+    c->result = S(sp - 1);
+    _PyFrame_GetGenerator(c->f)->gi_frame_state = FRAME_SUSPENDED;
+    c->f->stacktop = sp - 1;
+    return ST_OK;
+}
+
+/* Tracing never reaches native code, so this is the interpreter's
+   untraced path: PyIter_Send. */
+int pyaot_op_SEND(pyaot_ctx *c, int sp, int oparg)
+{
+    (void)oparg;
+    PyObject *v = S(sp - 1), *receiver = S(sp - 2), *retval;
+    PySendResult st = PyIter_Send(receiver, v, &retval);
+    Py_DECREF(v);
+    if (st == PYGEN_ERROR) {
+        S(sp - 1) = NULL;
+        return ST_ERROR;
+    }
+    if (st == PYGEN_RETURN) {
+        Py_DECREF(receiver);
+        S(sp - 2) = retval;
+        return ST_JUMP;
+    }
+    S(sp - 1) = retval;
+    return ST_OK;
+}
