@@ -152,7 +152,7 @@ int pyaot_compile_file(const char *path, const pyaot_options *o, pyaot_module_st
         st->up_to_date = 1;
         st->pyc_bytes = stamp.pyc_size > 0 ? (long)stamp.pyc_size : 0;
         if (o->verbose)
-            fprintf(stderr, "pyaot: %s: up to date (%s)\n", path, out);
+            fprintf(stderr, "pyaot: %s -> %s (up to date, skipped)\n", path, out);
         return 0;
     }
     st->artifact_bytes = 0;
