@@ -83,6 +83,12 @@ PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, 
     c.resume = 2 * pos + (throwflag != 0);
     c.throwflag = 0;
     c.reason = 0;
+    /* As in the interpreter, a running frame's stack is not published:
+       the collector traverses a running generator's frame up to
+       stacktop, and native code pops without clearing slots. Every exit
+       sets it again. */
+    c.entry_top = f->stacktop;
+    f->stacktop = -1;
 
     PyObject *r = body(&c);
 
@@ -139,6 +145,7 @@ PyObject *pyaot_resume_interp(pyaot_ctx *c)
 {
     c->throwflag = c->resume & 1;
     c->reason = PYAOT_DEOPT_UNSUPPORTED;
+    c->f->stacktop = c->entry_top;
     return DEOPT_MARK;
 }
 

@@ -43,6 +43,7 @@ typedef struct pyaot_ctx {
     PyObject *result;       /* what the body returns after RETURN_GENERATOR / YIELD_VALUE */
     _PyCFrame cf;
     int resume;             /* entry key: 2 * (prev_instr - first) + throwflag */
+    int entry_top;          /* f->stacktop on entry */
     int throwflag;          /* mode of the pending deoptimization */
     int reason;
 } pyaot_ctx;
