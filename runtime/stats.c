@@ -164,7 +164,7 @@ static void put_str(jbuf *b, PyObject *s)
             put(b, u, 2);
         }
         else if (c < 0x20 || (c >= 0xd800 && c < 0xe000)) {
-            putf(b, "\\u%04llx", c);
+            putf(b, "\\u%04llx", (unsigned long long)c);
         }
         else if (c < 0x80) {
             u[0] = (char)c;
