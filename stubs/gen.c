@@ -6,6 +6,30 @@
 
 #include "internal/pycore_frame.h"
 
+/* sys.set_coroutine_origin_tracking_depth(): (file, line, name) of up to
+   `depth` frames, starting with the caller of the coroutine function. */
+static PyObject *coroutine_origin(int depth, _PyInterpreterFrame *from)
+{
+    int n = 0;
+    for (_PyInterpreterFrame *f = from; f != NULL && n < depth; f = f->previous)
+        n++;
+    PyObject *origin = PyTuple_New(n);
+    if (origin == NULL)
+        return NULL;
+    _PyInterpreterFrame *f = from;
+    for (int i = 0; i < n; i++, f = f->previous) {
+        PyCodeObject *code = f->f_code;
+        int line = PyCode_Addr2Line(code, _PyInterpreterFrame_LASTI(f) * (int)sizeof(_Py_CODEUNIT));
+        PyObject *info = Py_BuildValue("OiO", code->co_filename, line, code->co_name);
+        if (info == NULL) {
+            Py_DECREF(origin);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(origin, i, info);
+    }
+    return origin;
+}
+
 /* What the interpreter does at RETURN_GENERATOR: a new generator,
    coroutine or async generator takes over this frame's contents and is
    returned to the caller, which then clears the emptied frame. */
@@ -23,10 +47,6 @@ int pyaot_op_RETURN_GENERATOR(pyaot_ctx *c, int sp, int oparg)
         type = &PyAsyncGen_Type;
         break;
     case CO_COROUTINE:
-        /* Recording where a coroutine was created needs the interpreter's
-           private helper: leave it that case. */
-        if (c->ts->coroutine_origin_tracking_depth > 0)
-            return ST_DEOPT;
         type = &PyCoro_Type;
         break;
     default:
@@ -46,7 +66,16 @@ int pyaot_op_RETURN_GENERATOR(pyaot_ctx *c, int sp, int oparg)
     gen->gi_hooks_inited = 0;
     gen->gi_closed = 0;
     gen->gi_running_async = 0;
+    gen->gi_frame_state = FRAME_CLEARED; /* no frame until the copy below */
     _PyObject_GC_TRACK(gen);
+    int depth = c->ts->coroutine_origin_tracking_depth;
+    if (type == &PyCoro_Type && depth > 0) {
+        gen->gi_origin_or_finalizer = coroutine_origin(depth, f->previous);
+        if (gen->gi_origin_or_finalizer == NULL) {
+            Py_DECREF(gen);
+            return ST_ERROR;
+        }
+    }
 
     /* Move the frame (locals, empty stack) into the generator. */
     _PyInterpreterFrame *gf = (_PyInterpreterFrame *)gen->gi_iframe;
