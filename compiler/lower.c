@@ -18,6 +18,10 @@
 #include "../runtime/abi.h"
 #include "../runtime/codehash.h"
 
+/* pyaot_site is all int32_t fields, emitted as an LLVM struct of i32. */
+#define SITE_FIELDS ((int)(sizeof(pyaot_site) / sizeof(int32_t)))
+_Static_assert(sizeof(pyaot_site) == SITE_FIELDS * sizeof(int32_t), "pyaot_site has padding");
+
 typedef struct lower {
     LLVMModuleRef mod;
     LLVMContextRef cx;
@@ -100,7 +104,7 @@ static pyaot_site site_for(body *B, const pyaot_instr *in, int handler_unit, int
     int sp = sp_at(B, in->start);
     pyaot_site s = {.unit = in->unit, .start = in->start, .sp = sp, .reason = reason,
                     .next = in->next, .next_sp = sp, .target = in->target, .target_sp = sp,
-                    .level = -1, .lasti = 0};
+                    .level = -1, .lasti = 0, .handler = -1};
     const pyaot_decoded *d = B->d;
     if (in->next < d->nunits && d->unit_instr[in->next] >= 0 &&
         B->a->depth[d->unit_instr[in->next]] >= 0)
@@ -111,6 +115,7 @@ static pyaot_site site_for(body *B, const pyaot_instr *in, int handler_unit, int
     if (*h != NULL) {
         s.level = B->nlocalsplus + (*h)->depth;
         s.lasti = (*h)->lasti;
+        s.handler = (*h)->target;
     }
     return s;
 }
@@ -408,11 +413,11 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index, pyaot_erro
     }
     for (int i = 0; i < B.nsites; i++) {
         const pyaot_site *s = &B.sites[i];
-        LLVMValueRef f[10] = {ci(L, s->unit),   ci(L, s->start),  ci(L, s->sp),
-                              ci(L, s->reason), ci(L, s->next),   ci(L, s->next_sp),
-                              ci(L, s->target), ci(L, s->target_sp), ci(L, s->level),
-                              ci(L, s->lasti)};
-        vals[i] = LLVMConstNamedStruct(L->site_ty, f, 10);
+        LLVMValueRef f[SITE_FIELDS] = {
+            ci(L, s->unit),   ci(L, s->start),     ci(L, s->sp),    ci(L, s->reason),
+            ci(L, s->next),   ci(L, s->next_sp),   ci(L, s->target), ci(L, s->target_sp),
+            ci(L, s->level),  ci(L, s->lasti),     ci(L, s->handler)};
+        vals[i] = LLVMConstNamedStruct(L->site_ty, f, SITE_FIELDS);
     }
     LLVMTypeRef arr = LLVMArrayType2(L->site_ty, (uint64_t)B.nsites);
     snprintf(name, sizeof name, "pyaot_sites_%d", index);
@@ -545,10 +550,10 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
     L.slow_ty = LLVMFunctionType(L.ptr, (LLVMTypeRef[]){L.ptr, L.i32, L.ptr}, 3, 0);
     L.ret_ty = LLVMFunctionType(L.ptr, (LLVMTypeRef[]){L.ptr, L.i32}, 2, 0);
     L.deopt_ty = LLVMFunctionType(L.ptr, (LLVMTypeRef[]){L.ptr, L.i32, L.i32, L.i32}, 4, 0);
-    LLVMTypeRef sf[10];
-    for (int i = 0; i < 10; i++)
+    LLVMTypeRef sf[SITE_FIELDS];
+    for (int i = 0; i < SITE_FIELDS; i++)
         sf[i] = L.i32;
-    L.site_ty = LLVMStructTypeInContext(L.cx, sf, 10, 0);
+    L.site_ty = LLVMStructTypeInContext(L.cx, sf, SITE_FIELDS, 0);
     int rc = -1;
     Py_ssize_t n = PyList_GET_SIZE(codes);
     LLVMValueRef *entries = calloc((size_t)n + 1, sizeof *entries);

@@ -86,6 +86,7 @@ typedef struct pyaot_site {
     int32_t target_sp;
     int32_t level;     /* handler: localsplus index to unwind to; -1: no handler */
     int32_t lasti;     /* handler: 1 to push the offset of the raising instruction */
+    int32_t handler;   /* handler: its code unit */
 } pyaot_site;
 
 /* Deoptimization reasons, reported by PYAOT_STATS. */

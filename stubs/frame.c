@@ -158,18 +158,12 @@ static PyObject *unwind(pyaot_ctx *c, int r, const pyaot_site *s)
 {
     PyThreadState *ts = c->ts;
     _PyInterpreterFrame *f = c->f;
+    /* A callee may have installed a tracer: it sees this frame's events. */
+    int traced = c->cf.use_tracing != 0;
     if (r == ST_ERROR) {
         f->prev_instr = c->first + s->unit;
         if (!_PyErr_Occurred(ts))
             _PyErr_SetString(ts, PyExc_SystemError, "error return without exception set");
-        if (ts->c_tracefunc != NULL) {
-            /* A tracer wants the exception event: the interpreter reports
-               it and unwinds. */
-            f->stacktop = s->sp;
-            c->throwflag = 1;
-            c->reason = PYAOT_DEOPT_EXCEPTION;
-            return DEOPT_MARK;
-        }
         if (!_PyFrame_IsIncomplete(f)) {
             PyFrameObject *fo = PyEval_GetFrame();
             if (fo != NULL)
@@ -177,12 +171,16 @@ static PyObject *unwind(pyaot_ctx *c, int r, const pyaot_site *s)
             else if (!_PyErr_Occurred(ts))
                 PyErr_NoMemory();
         }
+        if (ts->c_tracefunc != NULL)
+            pyaot_trace_exception(c);
     }
     int base = s->level >= 0 ? s->level : f->f_code->co_nlocalsplus;
     for (int i = s->sp - 1; i >= base; i--)
         Py_CLEAR(c->lp[i]);
     if (s->level < 0) {
         f->stacktop = base;
+        if (traced)
+            pyaot_trace_unwind(c);
         return NULL;
     }
     if (s->lasti) {
@@ -198,6 +196,14 @@ static PyObject *unwind(pyaot_ctx *c, int r, const pyaot_site *s)
     Py_XDECREF(tb);
     Py_XDECREF(type);
     c->lp[base] = val;
+    if (traced) {
+        /* The handler runs in the interpreter, which reports its lines. */
+        f->prev_instr = c->first + s->handler - 1;
+        f->stacktop = base + 1;
+        c->throwflag = 0;
+        c->reason = PYAOT_DEOPT_TRACING;
+        return DEOPT_MARK;
+    }
     return PYAOT_HANDLER;
 }
 

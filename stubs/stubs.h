@@ -70,6 +70,8 @@ PyObject *pyaot_deopt_at(pyaot_ctx *c, int pc, int sp, int reason);
    ready to run natively. */
 PyObject *pyaot_slow(pyaot_ctx *c, int r, const pyaot_site *s);
 extern char pyaot_handler_marker;
+void pyaot_trace_exception(pyaot_ctx *c);
+void pyaot_trace_unwind(pyaot_ctx *c);
 #define PYAOT_HANDLER ((PyObject *)&pyaot_handler_marker)
 int pyaot_tracing(pyaot_ctx *c);
 /* The eval breaker is set: handle signals, pending calls and GIL requests
