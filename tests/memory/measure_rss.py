@@ -3,15 +3,14 @@ library (import_many.py), under stock python3.11 and under pyaot with an
 artifact for every module it imports.
 
 Steps: a stock run lists the standard-library files the workload loads;
-those missing an artifact in the cache directory are compiled
-(`pyaot compile --cache-dir`); one run with PYAOT_STATS=1 counts the modules
+`pyaot compile --cache-dir` compiles those whose artifact is not up to date; one run with PYAOT_STATS=1 counts the modules
 that ran with an artifact; then stock, pyaot without artifacts (the runtime
 alone) and pyaot with artifacts run interleaved, --runs times each, and the
 peak RSS of each child (ru_maxrss from os.wait4, this process being its
 parent) is reported as median, min and max.
 
 usage: measure_rss.py --pyaot BUILD/pyaot [--python /usr/bin/python3.11]
-                      [--cache-dir DIR] [--runs N] [-O LEVEL] [-j N] [--recompile]
+                      [--cache-dir DIR] [--runs N] [-O LEVEL] [-j N] [--force]
 """
 
 import argparse
@@ -72,42 +71,51 @@ def pyc_path(py):
     return os.path.join(d, "__pycache__", name[:-3] + ".cpython-311.pyc")
 
 
-def compile_missing(args, files):
-    todo = files if args.recompile else [
-        f for f in files if not os.path.exists(artifact_path(args.cache_dir, f))]
-    if not todo:
-        print("compile: all %d artifacts already in %s" % (len(files), args.cache_dir))
-        return
-    print("compile: %d of %d files with -O%s -j%d into %s ..."
-          % (len(todo), len(files), args.O, args.j, args.cache_dir), flush=True)
+def compile_files(args, files):
+    """pyaot compile skips the files whose artifact is up to date."""
+    print("compile: %d files with -O%s -j%d into %s ..."
+          % (len(files), args.O, args.j, args.cache_dir), flush=True)
     t0 = time.monotonic()
-    res = subprocess.run([args.pyaot, "compile", "-q", "-O%s" % args.O, "-j", str(args.j),
-                          "--cache-dir", args.cache_dir] + todo, capture_output=True, text=True)
-    print("compile: %.0f s wall" % (time.monotonic() - t0))
+    res = subprocess.run([args.pyaot, "compile", "-O%s" % args.O, "-j", str(args.j),
+                          "--cache-dir", args.cache_dir] + (["--force"] if args.force else [])
+                         + files, capture_output=True, text=True)
+    print("compile: %.0f s wall; %s" % (time.monotonic() - t0, res.stderr.strip()
+                                       .replace("\n", "\n  ")))
     if res.returncode != 0:
-        print("compile: exit status %d; files without an artifact run as bytecode:\n%s"
-              % (res.returncode, res.stderr.strip()))
+        print("compile: exit status %d; files without an artifact run as bytecode"
+              % res.returncode)
 
 
-def count_native_modules(args, files):
+def count_native_modules(args, files, stdlib):
     """(files with native entries, pyaot warning lines) from one PYAOT_STATS run."""
     _, err, _ = checked("the PYAOT_STATS run", [args.pyaot, "run", WORKLOAD],
                         child_env(PYAOT_STATS="1", PYAOT_CACHE_PREFIX=args.cache_dir))
-    native = set(re.findall(r"^pyaot: native entries in (.*): [1-9]\d*$", err, re.M))
+    native = set()
+    for name in re.findall(r"^pyaot: native entries in (.*): [1-9]\d*$", err, re.M):
+        frozen = re.fullmatch(r"<frozen (.*)>", name)
+        if frozen:  # a frozen module's code names no file: find its source
+            base = os.path.join(stdlib, *frozen.group(1).split("."))
+            native.update(f for f in (base + ".py", os.path.join(base, "__init__.py"))
+                          if f in files)
+        else:
+            native.add(name)
     warnings = [line for line in err.splitlines() if line.startswith("pyaot: warning: ")]
     return native & set(files), warnings
 
 
 STARTUP = ("import sys\n"
-           "for m in list(sys.modules.values()): print(getattr(m, '__file__', None) or '')")
+           "loaded = [getattr(m, '__file__', None) or '' for m in list(sys.modules.values())]\n"
+           "import sysconfig\n"
+           "print(sysconfig.get_paths()['stdlib'], *loaded, sep='\\n')")
 
 
 def startup_files(args, files):
-    """The files an interpreter loads before any program code (and before
-    pyaot's runtime, which starts from sitecustomize): they cannot run
-    from an artifact."""
+    """(the standard library's directory, the files among `files` that the
+    interpreter loads before any program code, so before pyaot's runtime,
+    which starts from sitecustomize)."""
     out, _, _ = checked("listing start-up modules", [args.python, "-c", STARTUP], child_env())
-    return set(out.split()) & set(files)
+    stdlib, *loaded = out.split()
+    return stdlib, set(loaded) & set(files)
 
 
 def mib(kib):
@@ -123,8 +131,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5, help="runs of each configuration (default 5)")
     ap.add_argument("-O", default="1", choices=list("0123"), help="optimization level (default 1)")
     ap.add_argument("-j", type=int, default=2, help="parallel compile jobs (default 2)")
-    ap.add_argument("--recompile", action="store_true",
-                    help="compile every file even when its artifact exists")
+    ap.add_argument("-f", "--force", action="store_true",
+                    help="compile every file, also those whose artifact is up to date")
     args = ap.parse_args()
     if args.runs < 1 or args.j < 1:
         ap.error("--runs and -j must be at least 1")
@@ -137,12 +145,12 @@ def main():
     out, _, _ = checked("listing the workload's files", [args.python, WORKLOAD, "--files"],
                         child_env())
     files = out.split()
-    compile_missing(args, files)
+    compile_files(args, files)
     have = [f for f in files if os.path.exists(artifact_path(args.cache_dir, f))]
     art_bytes = sum(os.path.getsize(artifact_path(args.cache_dir, f)) for f in have)
     pyc_bytes = sum(os.path.getsize(pyc_path(f)) for f in have if os.path.exists(pyc_path(f)))
-    native, warnings = count_native_modules(args, files)
-    early = startup_files(args, files)
+    stdlib, early = startup_files(args, files)
+    native, warnings = count_native_modules(args, files, stdlib)
 
     configs = [
         ("stock python3.11", [args.python, WORKLOAD], child_env()),
@@ -184,10 +192,10 @@ def main():
     print("mapped in the pyaot run: %d artifacts, %.1f MiB mapped, %.1f MiB of it resident, "
           "%.1f MiB dirty" % (mapped["artifacts_mapped"], mib(mapped["mapped_kib"]),
                                mib(mapped["mapped_rss_kib"]), mib(mapped["mapped_dirty_kib"])))
-    print("modules that ran with an artifact (PYAOT_STATS): %d of %d (%d of the %d are loaded "
-          "at start-up, before the runtime is active)"
-          % (len(native), len(files), len(early), len(files)))
-    left = sorted(set(have) - native - early)
+    print("modules that ran with an artifact (PYAOT_STATS): %d of %d, among them %d of the %d "
+          "loaded at start-up, before the runtime starts"
+          % (len(native), len(files), len(native & early), len(early)))
+    left = sorted(set(have) - native)
     if left:
         print("with an artifact but not run from it: %d, e.g. %s" % (len(left), " ".join(left[:8])))
     if warnings:
