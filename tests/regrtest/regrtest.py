@@ -53,7 +53,7 @@ def parse_args(argv):
                    help="pyaot build directory (default: $PYAOT_BUILD_DIR or ROOT/build)")
     p.add_argument("--cache-dir", metavar="DIR", default=None,
                    help="artifact cache for the standard library (default: "
-                   "BUILD/regrtest-cache/subset or .../full); compiles are incremental")
+                   "BUILD/regrtest-cache/subset-O1, full-O2, ...); compiles are incremental")
     p.add_argument("--work", metavar="DIR", default=None,
                    help="logs, XML results and statistics (default: BUILD/tests/regrtest-work)")
     p.add_argument("-j", "--jobs", type=int, default=2, metavar="N",
@@ -81,7 +81,7 @@ def parse_args(argv):
     ns.build = os.path.abspath(ns.build)
     kind = "full" if ns.full else "subset"
     if ns.cache_dir is None:
-        ns.cache_dir = os.path.join(ns.build, "regrtest-cache", kind)
+        ns.cache_dir = os.path.join(ns.build, "regrtest-cache", "%s-O%s" % (kind, ns.opt))
     ns.cache_dir = os.path.abspath(ns.cache_dir)
     if ns.work is None:
         ns.work = os.path.join(ns.build, "tests", "regrtest-work")
@@ -141,14 +141,21 @@ def stream(cmd, env, cwd, log_path):
 
 # ---------------------------------------------------------------- results
 
-def method_results(xml_path):
-    """{test id: status} from a regrtest --junit-xml file, and how many
-    testcases carried no name (regrtest's XML writer leaves a method whose
-    subTest failed, or that unexpectedly succeeded, without one)."""
+def testcases(xml_paths):
+    for path in xml_paths:
+        if os.path.exists(path):
+            yield from ET.parse(path).getroot().iter("testcase")
+
+
+def method_results(xml_paths):
+    """{test id: status} from regrtest --junit-xml files (None if there is
+    none), and how many testcases carried no name (regrtest's XML writer
+    leaves a method whose subTest failed, or that unexpectedly succeeded,
+    without one)."""
     results, unnamed = {}, 0
-    if not os.path.exists(xml_path):
+    if not any(os.path.exists(p) for p in xml_paths):
         return None, 0
-    for case in ET.parse(xml_path).getroot().iter("testcase"):
+    for case in testcases(xml_paths):
         name = case.get("name")
         if name is None:
             unnamed += 1
@@ -169,12 +176,10 @@ def method_results(xml_path):
     return results, unnamed
 
 
-def method_messages(xml_path):
+def method_messages(xml_paths):
     """{test id: first line of its failure, error or skip reason}."""
     out = {}
-    if not os.path.exists(xml_path):
-        return out
-    for case in ET.parse(xml_path).getroot().iter("testcase"):
+    for case in testcases(xml_paths):
         name = case.get("name")
         for tag in ("error", "failure"):
             e = case.find(tag)
@@ -204,16 +209,17 @@ def module_outcome(text):
     return "other"
 
 
-def module_results(log_path):
+def module_results(log_paths):
     """{test module: outcome} from regrtest's progress lines."""
     out = {}
-    if not os.path.exists(log_path):
-        return out
-    with open(log_path, encoding="utf-8", errors="replace") as f:
-        for line in f:
-            m = PROGRESS.match(line.rstrip("\n"))
-            if m:
-                out[m.group(1)] = module_outcome(m.group(2))
+    for path in log_paths:
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                m = PROGRESS.match(line.rstrip("\n"))
+                if m:
+                    out[m.group(1)] = module_outcome(m.group(2))
     return out
 
 
@@ -310,8 +316,9 @@ def compile_stdlib(ns, pyaot, paths, log_path):
             elif not line.startswith("pyaot: /"):
                 sys.stdout.write(line)
     if proc.returncode not in (0, 1):
-        print("pyaot compile exited with status %d; see %s" % (proc.returncode, log_path))
-        failures.append(("(pyaot compile)", "exit status %d" % proc.returncode))
+        print("regrtest: pyaot compile exited with status %d; see %s" % (proc.returncode, log_path),
+              file=sys.stderr)
+        return seconds, None
     unexpected = [(p, r) for p, r in failures if not (os.path.exists(p) and stock_rejects(ns.python, p))]
     print("compile time: %.1f s (%d file(s) stock python rejects as well)" %
           (seconds, len(failures) - len(unexpected)), flush=True)
@@ -403,45 +410,44 @@ def run(ns):
             paths += [p for p in test_files(stdlib, t) if p not in paths]
     compile_seconds, compile_failures = compile_stdlib(ns, pyaot, paths,
                                                        os.path.join(ns.work, "compile.log"))
+    if compile_failures is None:
+        return 2
 
     runs = {}
     for kind in ("stock", "pyaot"):
         d = os.path.join(ns.work, kind)
         os.makedirs(d, exist_ok=True)
-        xml_path = os.path.join(d, "results.xml")
-        log_path = os.path.join(d, "regrtest.log")
-        for p in (xml_path, log_path):
-            if os.path.exists(p):
-                os.unlink(p)
+        for f in os.listdir(d):
+            if f.startswith(("results", "regrtest")) or f == "stats.jsonl":
+                os.unlink(os.path.join(d, f))
         if kind == "stock":
             env = clean_env()
             env["PYAOT_DISABLE"] = "1"  # in case pyaot is installed into this interpreter
-            cmd = [ns.python] + regrtest_args(ns, tests, xml_path)
+            prefix = [ns.python]
         else:
-            stats_path = os.path.join(d, "stats.jsonl")
-            if os.path.exists(stats_path):
-                os.unlink(stats_path)
             env = pyaot_env(ns)
-            env["PYAOT_STATS_FILE"] = stats_path
-            cmd = [pyaot, "run"] + regrtest_args(ns, tests, xml_path)
-        print("== %s: %s (%s) ==" % (kind, " ".join(cmd), label), flush=True)
-        t0 = time.monotonic()
-        status = stream(cmd, env, d, log_path)
-        runs[kind] = dict(seconds=time.monotonic() - t0, status=status, xml=xml_path, log=log_path)
+            env["PYAOT_STATS_FILE"] = os.path.join(d, "stats.jsonl")
+            prefix = [pyaot, "run"]
+        print("== %s: %s (%s) ==" % (kind, " ".join(prefix + regrtest_args(ns, [], "...")), label),
+              flush=True)
+        runs[kind] = run_suite(ns, kind, prefix, env, tests, d)
 
     stock, stock_unnamed = method_results(runs["stock"]["xml"])
     after, after_unnamed = method_results(runs["pyaot"]["xml"])
     if not stock:
-        print("regrtest: the stock run produced no per-method results (%s); see %s" %
-              (runs["stock"]["xml"], runs["stock"]["log"]), file=sys.stderr)
+        print("regrtest: the stock run produced no per-method results; see %s" %
+              " ".join(runs["stock"]["log"]), file=sys.stderr)
         return 2
+    if after is None:
+        print("regrtest: the pyaot run produced no per-method results; see %s" %
+              " ".join(runs["pyaot"]["log"]), file=sys.stderr)
     after = after or {}
     regressed, improved = compare(stock, after)
     modules_regressed = compare_modules(module_results(runs["stock"]["log"]),
                                         module_results(runs["pyaot"]["log"]))
 
     flaky = {}
-    if regressed and not ns.no_rerun:
+    if regressed and after and not ns.no_rerun:
         flaky = rerun(ns, pyaot, regressed, os.path.join(ns.work, "rerun"))
         for name in flaky:
             del regressed[name]
@@ -454,6 +460,41 @@ def run(ns):
     report(ns, runs, stock, after, stock_unnamed, after_unnamed, regressed, improved,
            modules_regressed, flaky, compile_seconds, compile_failures, time.monotonic() - t_start)
     return 1 if regressed or modules_regressed or compile_failures else 0
+
+
+def list_tests(ns):
+    proc = subprocess.run([ns.python, "-m", "test", "--list-tests"], env=clean_env(),
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return [t for t in proc.stdout.split() if t.startswith("test")]
+
+
+def run_suite(ns, kind, prefix, env, tests, d):
+    """Run regrtest in d. regrtest stops the whole run when a test raises
+    KeyboardInterrupt; when that happens (and it was not us who were
+    interrupted), run the tests it did not finish again, in a new part, so
+    that one such test does not hide the results of all the others."""
+    t0 = time.monotonic()
+    parts = dict(xml=[], log=[], status=0)
+    remaining = tests
+    while True:
+        n = len(parts["xml"]) + 1
+        xml_path = os.path.join(d, "results-%d.xml" % n)
+        log_path = os.path.join(d, "regrtest-%d.log" % n)
+        parts["status"] = max(parts["status"], stream(prefix + regrtest_args(ns, remaining, xml_path),
+                                                      env, d, log_path))
+        parts["xml"].append(xml_path)
+        parts["log"].append(log_path)
+        done = module_results([log_path])
+        stopped = [t for t, outcome in done.items() if outcome == "interrupted"]
+        if not stopped:
+            break
+        remaining = [t for t in (remaining or list_tests(ns)) if t not in done]
+        if not remaining:
+            break
+        print("== %s: %s interrupted regrtest; running the %d test(s) it did not finish ==" %
+              (kind, " ".join(stopped), len(remaining)), flush=True)
+    parts["seconds"] = time.monotonic() - t0
+    return parts
 
 
 def rerun(ns, pyaot, regressed, d):
@@ -474,7 +515,7 @@ def rerun(ns, pyaot, regressed, d):
     with open(os.path.join(d, "regrtest.log"), "w", encoding="utf-8", errors="replace") as log:
         subprocess.run(cmd, env=pyaot_env(ns), cwd=d, stdin=subprocess.DEVNULL, stdout=log,
                        stderr=subprocess.STDOUT, preexec_fn=default_sigint)
-    again, _ = method_results(xml_path)
+    again, _ = method_results([xml_path])
     again = again or {}
     return {n: s for n, s in regressed.items() if again.get(n) == "pass"}
 
@@ -507,7 +548,7 @@ def report(ns, runs, stock, after, stock_unnamed, after_unnamed, regressed, impr
           "fixed under pyaot: %d" % (len(regressed), len(modules_regressed), len(compile_failures),
                                      len(flaky), len(improved)))
     print("compile time: %.1f s" % compile_seconds)
-    share = native_share(os.path.join(os.path.dirname(runs["pyaot"]["xml"]), "stats.jsonl"))
+    share = native_share(os.path.join(os.path.dirname(runs["pyaot"]["xml"][0]), "stats.jsonl"))
     if share is None:
         print("native share: unavailable")
     else:

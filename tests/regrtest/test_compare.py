@@ -52,8 +52,8 @@ class CompareTest(unittest.TestCase):
             ("test.test_a.T.test_skip", "skipped"), ("test.test_a.T.test_same", None),
             ("test.test_a.T.test_fixed", None), ("test.test_a.T.test_xfail", "output"),
             ("test.test_a.T.test_bothskip", "skipped"), (None, None), (None, None)]))
-        s, s_unnamed = regrtest.method_results(stock)
-        p, p_unnamed = regrtest.method_results(pyaot)
+        s, s_unnamed = regrtest.method_results([stock])
+        p, p_unnamed = regrtest.method_results([pyaot])
         self.assertEqual((s_unnamed, p_unnamed), (1, 2))
         self.assertEqual(s["test.test_a.T.test_xfail"], "xfail")
         regressed, improved = regrtest.compare(s, p)
@@ -62,16 +62,16 @@ class CompareTest(unittest.TestCase):
                                      "test.test_a.T.test_skip": "skip",
                                      "test.test_a.T.test_gone": "missing"})
         self.assertEqual(improved, {"test.test_a.T.test_fixed": "fail"})
-        self.assertEqual(regrtest.method_messages(pyaot)["test.test_a.T.test_fail"],
+        self.assertEqual(regrtest.method_messages([pyaot])["test.test_a.T.test_fail"],
                          "AssertionError: boom")
 
     def test_duplicate_id_keeps_worst(self):
         path = self.write("d.xml", junit([("test.test_a.T.t", None), ("test.test_a.T.t", "error"),
                                           ("test.test_a.T.t", "skipped")]))
-        self.assertEqual(regrtest.method_results(path)[0], {"test.test_a.T.t": "error"})
+        self.assertEqual(regrtest.method_results([path])[0], {"test.test_a.T.t": "error"})
 
     def test_missing_xml(self):
-        self.assertEqual(regrtest.method_results(os.path.join(self.dir, "none.xml")), (None, 0))
+        self.assertEqual(regrtest.method_results([os.path.join(self.dir, "none.xml")]), (None, 0))
 
     def test_module_results(self):
         log = self.write("log", textwrap.dedent("""\
@@ -84,7 +84,7 @@ class CompareTest(unittest.TestCase):
             0:01:05 load avg: 2.50 [6/6/3] test_dead crashed (Exit code -9)
             some test output [7/7] test_fake passed
             """))
-        self.assertEqual(regrtest.module_results(log), {
+        self.assertEqual(regrtest.module_results([log]), {
             "test_ok": "passed", "test_env": "env changed", "test_bad": "failed",
             "test_slow": "timed out", "test_res": "resource denied", "test_dead": "crashed"})
         stock = {"test_ok": "passed", "test_env": "passed", "test_bad": "failed",
@@ -110,11 +110,12 @@ class CompareTest(unittest.TestCase):
 
 
 # A stand-in for python3.11 and for pyaot: answers the driver's questions and
-# plays regrtest, writing the XML that $FAKE_MODE asks for.
+# plays regrtest over the tests named on its command line, each with methods
+# test_x and test_y; $FAKE_MODE says what goes wrong under pyaot.
 FAKE = r'''#!/usr/bin/env python3
 import os, sys
 args = sys.argv[1:]
-stdlib = os.environ["FAKE_STDLIB"]
+mode = os.environ["FAKE_MODE"]
 if os.path.basename(sys.argv[0]) == "pyaot":
     if args[0] == "compile":
         print("pyaot: 1 compiled, 0 up to date, 0 failed, of 1 file(s) in 0.1 s (-j 2)")
@@ -125,25 +126,34 @@ if os.path.basename(sys.argv[0]) == "pyaot":
 else:
     side = "stock"
 if args[:1] == ["-I"]:
-    print(stdlib)
+    print(os.environ["FAKE_STDLIB"])
     sys.exit(0)
 assert side == "pyaot" or os.environ.get("PYAOT_DISABLE") == "1"
 assert args[:2] == ["-m", "test"], args
 assert "PYTHONUNBUFFERED" not in os.environ and "PYTHONDONTWRITEBYTECODE" not in os.environ
 assert "test.test_socket.*VSOCK*" in args
+with open(os.environ["FAKE_LOG"], "a") as f:
+    f.write("%s %s\n" % (side, " ".join(a for a in args if a.startswith("test_"))))
 xml = args[args.index("--junit-xml") + 1]
 rerun = "--matchfile" in args
-fail = side == "pyaot" and not (rerun and os.environ["FAKE_MODE"] == "flaky")
-fail = fail and os.environ["FAKE_MODE"] != "clean"
-child = '<failure message="AssertionError: differs" />' if fail else ""
+fail = side == "pyaot" and mode in ("regress", "flaky") and not (rerun and mode == "flaky")
+cases, status = [], 0
+for i, test in enumerate(a for a in args if a.startswith("test_")):
+    if side == "pyaot" and mode == "interrupt" and test == "test_a":
+        print("0:00:01 load avg: 1.00 [%d/9] test_a interrupted" % (i + 1))
+        status = 130
+        break
+    child = '<failure message="AssertionError: differs" />' if fail else ""
+    cases.append('<testcase name="test.%s.T.test_x" />' % test)
+    cases.append('<testcase name="test.%s.T.test_y">%s</testcase>' % (test, child))
+    print("0:00:01 load avg: 1.00 [%d/9] %s %s" % (i + 1, test, "failed (1 failure)" if fail else "passed"))
+    status = 2 if fail else status
 with open(xml, "w") as f:
-    f.write('<testsuites><testsuite><testcase name="test.test_a.T.test_x" />'
-            '<testcase name="test.test_a.T.test_y">%s</testcase></testsuite></testsuites>' % child)
+    f.write("<testsuites><testsuite>%s</testsuite></testsuites>" % "".join(cases))
 if side == "pyaot" and not rerun:
     with open(os.environ["PYAOT_STATS_FILE"], "a") as f:
         f.write('{"pid": 7, "native": 3, "interpreted": 1, "deopts": 0}\n')
-print("0:00:01 load avg: 1.00 [1/1] test_a %s" % ("failed (1 failure)" if fail else "passed"))
-sys.exit(2 if fail else 0)
+sys.exit(status)
 '''
 
 
@@ -160,20 +170,21 @@ class EndToEndTest(unittest.TestCase):
             with open(path, "w") as f:
                 f.write(FAKE)
             os.chmod(path, 0o755)
-        self.env = dict(os.environ, FAKE_STDLIB=stdlib, PYTHONUNBUFFERED="1",
+        self.calls = os.path.join(self.dir, "calls")
+        self.env = dict(os.environ, FAKE_STDLIB=stdlib, FAKE_LOG=self.calls, PYTHONUNBUFFERED="1",
                         PYTHONDONTWRITEBYTECODE="1")
 
     def tearDown(self):
         shutil.rmtree(self.dir)
 
-    def run_mode(self, mode, *extra):
+    def run_mode(self, mode, *extra, tests=("test_a",)):
         saved = dict(os.environ)
         os.environ.update(self.env, FAKE_MODE=mode)
         out = io.StringIO()
         try:
             with redirect_stdout(out):
                 status = regrtest.main(["--build", self.build, "--python",
-                                        os.path.join(self.dir, "python"), *extra, "test_a"])
+                                        os.path.join(self.dir, "python"), *extra, *tests])
         finally:
             os.environ.clear()
             os.environ.update(saved)
@@ -199,6 +210,17 @@ class EndToEndTest(unittest.TestCase):
         self.assertIn("flaky (failed under pyaot, passed when re-run): test.test_a.T.test_y", out)
         status, out = self.run_mode("flaky", "--no-rerun")
         self.assertEqual(status, 1, out)
+
+    def test_interrupting_test_does_not_hide_the_others(self):
+        status, out = self.run_mode("interrupt", tests=("test_a", "test_b"))
+        self.assertEqual(status, 1, out)
+        self.assertIn("test_a interrupted regrtest; running the 1 test(s) it did not finish", out)
+        self.assertIn("MODULE REGRESSION test_a: interrupted under pyaot", out)
+        self.assertIn("REGRESSION test.test_a.T.test_y: pass -> missing", out)
+        self.assertNotIn("test_b", out.split("== regrtest comparison")[1])
+        with open(self.calls) as f:
+            self.assertEqual(f.read().splitlines(), ["stock test_a test_b", "pyaot test_a test_b",
+                                                     "pyaot test_b", "pyaot test_a"])
 
 
 if __name__ == "__main__":
