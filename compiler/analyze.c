@@ -94,8 +94,11 @@ int pyaot_analyze(const pyaot_decoded *d, pyaot_analysis *a, pyaot_error *e)
         /* The eval breaker after a backward jump, and a throw into a
            generator suspended in `yield from`, raise at the unit before
            the target. */
-        if (in->target >= 0 && in->target > 0 &&
-            (pyaot_is_backward_jump(in->opcode) || in->opcode == SEND) &&
+        /* ... and after a call, at the call's last cache unit. */
+        if ((in->opcode == CALL || in->opcode == CALL_FUNCTION_EX) &&
+            handler_edge(a, d, in->next - 1, work, &nwork, e) < 0)
+            goto fail;
+        if (in->target > 0 && (pyaot_is_backward_jump(in->opcode) || in->opcode == SEND) &&
             in->opcode != JUMP_BACKWARD_NO_INTERRUPT &&
             handler_edge(a, d, in->target - 1, work, &nwork, e) < 0)
             goto fail;

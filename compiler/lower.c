@@ -183,10 +183,11 @@ static int breaker_check(lower *L, body *B, const pyaot_instr *in, int handler_u
     LLVMBasicBlockRef slow = new_bb(L, B, "slow");
     LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci(L, 0), ""), cont, slow);
     LLVMPositionBuilderAtEnd(L->b, slow);
+    /* The instruction is done: its stack is the one at `next_unit`. */
     const pyaot_handler *h;
     pyaot_site s = site_for(B, in, handler_unit, PYAOT_DEOPT_EVAL_BREAKER, &h);
-    s.next = next_unit;
-    s.next_sp = sp_at(B, next_unit);
+    s.start = s.next = next_unit;
+    s.sp = s.next_sp = sp_at(B, next_unit);
     return go_slow(L, B, r, s, h, e);
 }
 
@@ -241,6 +242,9 @@ static int lower_instr(lower *L, body *B, int i, pyaot_error *e)
         }
         return breaker_check(L, B, in, in->unit, in->next, block_at(B, in->next), e);
     case K_RETURN: {
+        /* A frame object outliving the call reports this line. */
+        LLVMValueRef pc[2] = {B->ctx, ci(L, in->unit)};
+        call(L, L->at_ty, L->at_fn, pc, 2);
         LLVMValueRef args[2] = {B->ctx, ci(L, sp)};
         LLVMBuildRet(L->b, call(L, L->ret_ty, L->return_fn, args, 2));
         return 0;
@@ -273,11 +277,24 @@ static int lower_instr(lower *L, body *B, int i, pyaot_error *e)
         LLVMBuildRet(L->b, call(L, L->res_ty, L->result_fn, &B->ctx, 1));
         break;
     }
-    case K_PLAIN:
+    case K_PLAIN: {
         r = status_with_tracing(L, B, r);
-        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci(L, 0), ""),
-                        block_at(B, in->next), slow);
+        LLVMBasicBlockRef next = block_at(B, in->next);
+        if (in->opcode == CALL || in->opcode == CALL_FUNCTION_EX) {
+            /* The interpreter checks the breaker after a call returns (a
+               signal raised by the callee, _thread.interrupt_main()); an
+               error there is raised at the call's last cache unit. */
+            LLVMBasicBlockRef cb = new_bb(L, B, "called");
+            LLVMBasicBlockRef here = LLVMGetInsertBlock(L->b);
+            LLVMPositionBuilderAtEnd(L->b, cb);
+            if (breaker_check(L, B, in, in->next - 1, in->next, next, e) < 0)
+                return -1;
+            LLVMPositionBuilderAtEnd(L->b, here);
+            next = cb;
+        }
+        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci(L, 0), ""), next, slow);
         break;
+    }
     default: { /* K_COND_JUMP, K_FOR_ITER */
         r = status_with_tracing(L, B, r);
         LLVMBasicBlockRef taken = block_at(B, in->target);

@@ -54,10 +54,41 @@ static int ensure_extra_index(void)
     return 0;
 }
 
+/* _PyCode_SetExtra sizes a code object's extra array to every index
+   registered so far, and code deallocation then calls every registered
+   free function: a tool that registered an index after us (test_code does,
+   with a ctypes callback it later frees) would be called for every code
+   object we touch. Size the array only up to our own index instead. */
+typedef struct code_extra { /* 3.11's layout, private to codeobject.c */
+    Py_ssize_t ce_size;
+    void *ce_extras[1];
+} code_extra;
+
+static int set_extra(PyObject *code, void *value)
+{
+    PyCodeObject *co = (PyCodeObject *)code;
+    code_extra *x = co->co_extra;
+    if (x == NULL) {
+        x = PyMem_Malloc(sizeof(code_extra) + (size_t)extra_index * sizeof(void *));
+        if (x == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        x->ce_size = extra_index + 1;
+        for (Py_ssize_t i = 0; i < x->ce_size; i++)
+            x->ce_extras[i] = NULL;
+        co->co_extra = x;
+    }
+    if (x->ce_size <= extra_index)
+        return _PyCode_SetExtra(code, extra_index, value);
+    x->ce_extras[extra_index] = value;
+    return 0;
+}
+
 int pyaot_set_entry(PyObject *code, void *entry)
 {
     if (entry == NULL)
-        return _PyCode_SetExtra(code, extra_index, CHECKED);
+        return set_extra(code, CHECKED);
     code_rec *r = PyMem_RawCalloc(1, sizeof *r);
     if (r == NULL) {
         PyErr_NoMemory();
@@ -67,7 +98,7 @@ int pyaot_set_entry(PyObject *code, void *entry)
     r->filename = Py_NewRef(((PyCodeObject *)code)->co_filename);
     r->next = all_recs;
     all_recs = r;
-    return _PyCode_SetExtra(code, extra_index, r);
+    return set_extra(code, r);
 }
 
 void pyaot_reset_calls(void)
@@ -123,7 +154,7 @@ static void *adopted_entry(PyCodeObject *co)
    runpy) one chance to find its artifact by file name. */
 static void *first_call(PyCodeObject *co)
 {
-    if (_PyCode_SetExtra((PyObject *)co, extra_index, CHECKED) < 0) {
+    if (set_extra((PyObject *)co, CHECKED) < 0) {
         PyErr_Clear();
         return NULL;
     }
@@ -137,7 +168,9 @@ static void *first_call(PyCodeObject *co)
         }
         PyErr_Clear(); /* never let our bookkeeping fail the user's program */
     }
-    if (module_hook == NULL ||
+    /* Under a tracer or profiler the module runs as bytecode anyway, and
+       the hook (Python code) must not show up in what they see. */
+    if (module_hook == NULL || PyThreadState_Get()->cframe->use_tracing ||
         (co->co_name != module_name && PyUnicode_Compare(co->co_name, module_name) != 0))
         return CHECKED;
     PyObject *r = PyObject_CallOneArg(module_hook, (PyObject *)co);
@@ -305,7 +338,72 @@ static PyObject *m_enabled(PyObject *self, PyObject *unused)
     return PyBool_FromLong(enabled);
 }
 
+/* The import hook around a loader method: calls the original, then
+   after(result, *args) unless the result is None or a tracer or profiler
+   is active. Written in C so that the hook adds no Python frame that
+   tracebacks, debuggers or coverage could see; under a tracer the module
+   runs as bytecode anyway. */
+static PyObject *hooked_call(PyObject *pair, PyObject *args, PyObject *kwargs)
+{
+    PyObject *result = PyObject_Call(PyTuple_GET_ITEM(pair, 0), args, kwargs);
+    if (result == NULL || result == Py_None || PyThreadState_Get()->cframe->use_tracing)
+        return result;
+    Py_ssize_t n = PyTuple_GET_SIZE(args);
+    PyObject *after_args = PyTuple_New(n + 1);
+    if (after_args == NULL) {
+        PyErr_Clear();
+        return result;
+    }
+    PyTuple_SET_ITEM(after_args, 0, Py_NewRef(result));
+    for (Py_ssize_t i = 0; i < n; i++)
+        PyTuple_SET_ITEM(after_args, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
+    PyObject *r = PyObject_Call(PyTuple_GET_ITEM(pair, 1), after_args, NULL);
+    Py_DECREF(after_args);
+    if (r == NULL)
+        PyErr_Clear(); /* never let our bookkeeping fail the user's program */
+    Py_XDECREF(r);
+    return result;
+}
+
+static PyMethodDef hooked_def = {"get_code", (PyCFunction)(void (*)(void))hooked_call,
+                                 METH_VARARGS | METH_KEYWORDS, NULL};
+
+static PyObject *m_hook_method(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *original, *after;
+    int bind = 1;
+    if (!PyArg_ParseTuple(args, "OO|p", &original, &after, &bind))
+        return NULL;
+    PyObject *pair = PyTuple_Pack(2, original, after);
+    if (pair == NULL)
+        return NULL;
+    PyObject *fn = PyCFunction_New(&hooked_def, pair);
+    Py_DECREF(pair);
+    if (fn == NULL)
+        return NULL;
+    if (!bind)
+        return fn;
+    /* Binds the instance as the first argument, like a Python function. */
+    PyObject *method = PyInstanceMethod_New(fn);
+    Py_DECREF(fn);
+    return method;
+}
+
+/* Subinterpreters have their own co_extra indexes and eval-frame hooks;
+   pyaot serves the main interpreter only and leaves the others alone. */
+static PyObject *m_main_interpreter(PyObject *self, PyObject *noargs)
+{
+    (void)self, (void)noargs;
+    return PyBool_FromLong(PyInterpreterState_Get() == PyInterpreterState_Main());
+}
+
 static PyMethodDef methods[] = {
+    {"hook_method", m_hook_method, METH_VARARGS,
+     "hook_method(original, after, bind=True) -> a method (a plain function if not\n"
+     "bind) calling original, then after(result, *args)"},
+    {"main_interpreter", m_main_interpreter, METH_NOARGS,
+     "whether this is the main interpreter (the only one pyaot serves)"},
     {"enable", m_enable, METH_VARARGS, "enable(stats=False, module_hook=None): install the hook"},
     {"disable", m_disable, METH_NOARGS, "remove the eval-frame hook"},
     {"attach", m_attach, METH_VARARGS, "attach(code, artifact) -> None or the reason it was refused"},

@@ -63,20 +63,14 @@ def _source_pyc(source_path):
 
 
 def _wrap_get_code(cls, pyc_of):
-    original = cls.get_code
+    def after(code, loader, fullname):
+        try:
+            _attach(code, pyc_of(loader.get_filename(fullname)))
+        except Exception as exc:  # our problem, never the program's
+            _warn(fullname, "cannot attach native code to %s: %r" % (fullname, exc))
 
-    def get_code(self, fullname):
-        code = original(self, fullname)
-        if code is not None:
-            try:
-                _attach(code, pyc_of(self.get_filename(fullname)))
-            except Exception as exc:  # our problem, never the program's
-                _warn(fullname, "cannot attach native code to %s: %r" % (fullname, exc))
-        return code
-
-    get_code.__wrapped__ = original
-    get_code.__doc__ = original.__doc__
-    cls.get_code = get_code
+    # The wrapper itself is C: no pyaot frame in tracebacks or debuggers.
+    cls.get_code = _rt.hook_method(cls.get_code, after)
 
 
 def _stdlib_source(spec):
@@ -149,16 +143,14 @@ def _wrap_frozen(seen):
     import _frozen_importlib as bootstrap
     original = bootstrap.FrozenImporter.create_module
 
-    def create_module(spec):
+    def after(module, spec):
         try:
             _adopt(spec, seen)
         except Exception as exc:
             _warn(spec.name, "cannot attach native code to %s: %r" % (spec.name, exc))
-        return original(spec)
 
-    create_module.__wrapped__ = original
-    create_module.__doc__ = original.__doc__
-    bootstrap.FrozenImporter.create_module = staticmethod(create_module)
+    # C wrapper: no pyaot frame for tracebacks, debuggers or coverage.
+    bootstrap.FrozenImporter.create_module = staticmethod(_rt.hook_method(original, after, False))
 
 
 def _finish():
@@ -233,6 +225,9 @@ def activate():
     _cache_from_source = _frozen_importlib_external.cache_from_source
     try:
         _rt = _load_runtime()
+        if not _rt.main_interpreter():
+            _rt = None  # subinterpreters run bytecode
+            return False
         _stats = bool(os.environ.get("PYAOT_STATS"))
         _stats_file = os.environ.get("PYAOT_STATS_FILE") or None
         _prefix = os.environ.get("PYAOT_CACHE_PREFIX") or None
