@@ -599,21 +599,30 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
     st->ncode = (int)n;
     st->nnative = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyCodeObject *co = (PyCodeObject *)PyList_GET_ITEM(codes, i);
-        if (pyaot_code_hash(co, &hashes[i]) < 0) {
+        if (pyaot_code_hash((PyCodeObject *)PyList_GET_ITEM(codes, i), &hashes[i]) < 0) {
             pyaot_error_from_python(e, "cannot hash code object");
             goto done;
         }
-        pyaot_error why = {{0}};
-        LLVMValueRef bodyfn = lower_body(&L, co, (int)i, &why);
-        if (bodyfn == NULL) {
-            if (o->verbose)
-                fprintf(stderr, "pyaot: %s (line %d) stays interpreted: %s\n",
-                        PyUnicode_AsUTF8(co->co_qualname), co->co_firstlineno, why.msg);
-            continue;
+    }
+    /* Import runs the module body and class bodies (no CO_OPTIMIZED) once;
+       functions run when called. Emitting the former first keeps the code
+       an import touches together, so fewer artifact pages become resident. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyCodeObject *co = (PyCodeObject *)PyList_GET_ITEM(codes, i);
+            if (!(co->co_flags & CO_OPTIMIZED) != (pass == 0))
+                continue;
+            pyaot_error why = {{0}};
+            LLVMValueRef bodyfn = lower_body(&L, co, (int)i, &why);
+            if (bodyfn == NULL) {
+                if (o->verbose)
+                    fprintf(stderr, "pyaot: %s (line %d) stays interpreted: %s\n",
+                            PyUnicode_AsUTF8(co->co_qualname), co->co_firstlineno, why.msg);
+                continue;
+            }
+            entries[i] = make_entry(&L, bodyfn, (int)i);
+            st->nnative++;
         }
-        entries[i] = make_entry(&L, bodyfn, (int)i);
-        st->nnative++;
     }
     emit_descriptor(&L, entries, hashes, (int)n, o);
     rc = 0;
