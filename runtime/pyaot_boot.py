@@ -53,13 +53,10 @@ def _attach(code, pyc_path):
         _warn(art, "ignoring %s: %s; running bytecode" % (art, why))
 
 
-# Bound at activation: a program may later block the module by name in
+# The .pyc path of a source file: importlib's cache_from_source, bound at
+# activation because a program may later block its module by name in
 # sys.modules (test.support.import_fresh_module does).
-_cache_from_source = None
-
-
-def _source_pyc(source_path):
-    return _cache_from_source(source_path)
+_source_pyc = None
 
 
 def _wrap_get_code(cls, pyc_of):
@@ -216,13 +213,13 @@ def _load_runtime():
 
 def activate():
     """Enable pyaot unless PYAOT_DISABLE is set. Safe to call twice."""
-    global _rt, _prefix, _stats, _stats_file, _cache_from_source
+    global _rt, _prefix, _stats, _stats_file, _source_pyc
     if os.environ.get("PYAOT_DISABLE") or _rt is not None:
         return False
     if sys.version_info[:2] != (3, 11):
         return False
     import _frozen_importlib_external
-    _cache_from_source = _frozen_importlib_external.cache_from_source
+    _source_pyc = _frozen_importlib_external.cache_from_source
     try:
         _rt = _load_runtime()
         if not _rt.main_interpreter():

@@ -20,7 +20,6 @@ Prints `ok NAME` or `FAIL NAME: details` per check and ends with
 `N passed, M failed`.
 """
 
-import argparse
 import json
 import os
 import re
@@ -34,7 +33,7 @@ import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "hostile"))
-from run_hostile import (Failure, clean_env, expect, kill_group,  # noqa: E402
+from run_hostile import (Failure, clean_env, expect, kill_group, parse_runner_args,  # noqa: E402
                          native_entries, split_stderr, text)
 
 TIMEOUT = 30     # per run; a program that never sees its signal hangs until then
@@ -247,14 +246,7 @@ CHECKS = [
 
 def main():
     global ARGS
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--pyaot", required=True)
-    ap.add_argument("--python", default="/usr/bin/python3.11")
-    ap.add_argument("--work", required=True)
-    ap.add_argument("only", nargs="*", help="run only checks whose name contains one of these")
-    ARGS = ap.parse_args()
-    ARGS.pyaot = os.path.abspath(ARGS.pyaot)
-    ARGS.work = os.path.abspath(ARGS.work)
+    ARGS = parse_runner_args(__doc__)
     shutil.rmtree(ARGS.work, ignore_errors=True)
     shutil.copytree(os.path.join(HERE, "cases"), ARGS.work,
                     ignore=shutil.ignore_patterns("__pycache__"))

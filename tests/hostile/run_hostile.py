@@ -874,16 +874,22 @@ CHECKS = [
 ]
 
 
-def main():
-    global ARGS
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def parse_runner_args(doc):
+    """The command line every check runner takes (hostile, breaker)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--pyaot", required=True)
     ap.add_argument("--python", default="/usr/bin/python3.11")
     ap.add_argument("--work", required=True)
     ap.add_argument("only", nargs="*", help="run only checks whose name contains one of these")
-    ARGS = ap.parse_args()
-    ARGS.pyaot = os.path.abspath(ARGS.pyaot)
-    ARGS.work = os.path.abspath(ARGS.work)
+    args = ap.parse_args()
+    args.pyaot = os.path.abspath(args.pyaot)
+    args.work = os.path.abspath(args.work)
+    return args
+
+
+def main():
+    global ARGS
+    ARGS = parse_runner_args(__doc__)
     if os.path.exists(ARGS.work):
         make_writable(ARGS.work)
         shutil.rmtree(ARGS.work)
