@@ -114,6 +114,31 @@ const char *pyaot_opname(int opcode);
 /* Instructions after which control never falls through. */
 int pyaot_is_terminal(int opcode);
 
+/* ---- profile.c ---- */
+
+/* A training run's profile (docs/profile-format.md), loaded for lookups. */
+typedef struct pyaot_profile pyaot_profile;
+
+/* NULL with `e` when the file is missing, malformed, of another format
+   version or recorded by another interpreter. */
+pyaot_profile *pyaot_profile_load(const char *path, pyaot_error *e);
+void pyaot_profile_free(pyaot_profile *p);
+/* Hash of the profile's content, part of the freshness stamp. */
+uint64_t pyaot_profile_id(const pyaot_profile *p);
+
+typedef struct pyaot_code_profile {
+    const uint8_t *ops; /* per code unit: the opcode _co_code_adaptive held there
+                           (a specialized form such as BINARY_OP_ADD_INT, an
+                           adaptive form, or the base opcode) */
+    int nunits;         /* == the code object's length in code units */
+    long samples;       /* how hot the code object was (sampled stack presence) */
+} pyaot_code_profile;
+
+/* The entry for `co` (matched on file base name, qualified name, first
+   line and pyaot_code_hash), or NULL when the profile has none or only a
+   stale one. */
+const pyaot_code_profile *pyaot_profile_code(const pyaot_profile *p, PyCodeObject *co);
+
 /* ---- lower.c / emit.c / module.c ---- */
 
 typedef struct pyaot_options {
@@ -125,6 +150,7 @@ typedef struct pyaot_options {
     int force;             /* compile even when the artifact is up to date */
     uint64_t build_id;     /* identity of this compiler build (see pyaot_stamp) */
     const struct pyaot_stamp *stamp; /* freshness stamp emit writes, set per module */
+    const pyaot_profile *profile;    /* --profile, or NULL: speculate on static facts only */
 } pyaot_options;
 
 typedef struct pyaot_module_stats {

@@ -332,6 +332,19 @@ static PyObject *m_is_native(PyObject *self, PyObject *arg)
     return PyBool_FromLong(x != NULL && x != CHECKED);
 }
 
+/* code_hash(code) -> the 64-bit identity the compiler gives a code object
+   (training-run profiles are keyed by it). */
+static PyObject *m_code_hash(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!PyCode_Check(arg))
+        return PyErr_Format(PyExc_TypeError, "expected a code object");
+    uint64_t h;
+    if (pyaot_code_hash((PyCodeObject *)arg, &h) < 0)
+        return NULL;
+    return PyLong_FromUnsignedLongLong(h);
+}
+
 static PyObject *m_enabled(PyObject *self, PyObject *unused)
 {
     (void)self, (void)unused;
@@ -411,6 +424,7 @@ static PyMethodDef methods[] = {
      "adopt(code, artifact, filename) -> None or the reason it was refused: code\n"
      "objects from filename get the artifact's entries by hash on their first call"},
     {"is_native", m_is_native, METH_O, "whether a code object has a native entry"},
+    {"code_hash", m_code_hash, METH_O, "code_hash(code) -> the compiler's 64-bit hash of it"},
     {"enabled", m_enabled, METH_NOARGS, "whether the hook is installed"},
     {"report", pyaot_stats_report, METH_NOARGS, "print the statistics to stderr"},
     {"write_stats", pyaot_stats_write, METH_VARARGS,
