@@ -17,5 +17,6 @@ const char *pyaot_target_python(void);
 int pyaot_cmd_compile(int argc, char **argv);
 int pyaot_cmd_run(int argc, char **argv);
 int pyaot_cmd_install(int argc, char **argv, int install);
+int pyaot_cmd_profile(int argc, char **argv);
 
 #endif

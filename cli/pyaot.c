@@ -1,4 +1,4 @@
-/* The `pyaot` command: compile, run, install, uninstall. */
+/* The `pyaot` command: compile, run, profile, install, uninstall. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -16,10 +16,17 @@ static const char *usage_text =
     "code that the pyaot runtime runs inside the stock interpreter.\n"
     "\n"
     "commands:\n"
-    "  compile [options] PATH...   compile .py/.pyc files and directories (recursive)\n"
+    "  compile [options] PATH...   compile .py/.pyc files and directories (recursive);\n"
+    "                              --profile FILE speculates on a training run's profile\n"
     "  run [--stats] [--stats-file PATH] SCRIPT [ARGS...] | -m MODULE | -c CMD\n"
     "                              run Python with the pyaot runtime active, in every\n"
     "                              Python process the program starts too\n"
+    "  profile -o FILE [--interval MS] [--] COMMAND [ARGS...]\n"
+    "                              training run: run COMMAND in the plain interpreter\n"
+    "                              and record what its specialization learnt, in every\n"
+    "                              Python process, into FILE (for compile --profile)\n"
+    "  profile merge -o OUT PROFILE...\n"
+    "                              merge profiles\n"
     "  install [--site DIR]        autoload the runtime through DIR/pyaot.pth\n"
     "  uninstall [--site DIR]      remove that autoload again\n"
     "  version                     print versions and paths\n"
@@ -70,6 +77,8 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "run"))
         return pyaot_cmd_run(argc - 1, argv + 1);
+    if (!strcmp(cmd, "profile"))
+        return pyaot_cmd_profile(argc - 1, argv + 1);
     if (!strcmp(cmd, "install"))
         return pyaot_cmd_install(argc - 1, argv + 1, 1);
     if (!strcmp(cmd, "uninstall"))

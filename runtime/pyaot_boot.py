@@ -169,21 +169,26 @@ def _after_fork():
     _rt.reset_stats()
 
 
-def _report_at_exit():
+def run_at_exit(finish):
+    """Call finish() when the process ends: at exit, and at os._exit too."""
     import atexit
-    atexit.register(_finish)
-    os.register_at_fork(after_in_child=_after_fork)
+    atexit.register(finish)
     real_exit = os._exit
 
     # multiprocessing's forked workers leave through os._exit, which skips atexit.
     def _exit(status):
         if hasattr(type(status), "__index__"):
-            _finish()
+            finish()
         real_exit(status)
 
     _exit.__wrapped__ = real_exit
     _exit.__doc__ = real_exit.__doc__
     os._exit = _exit
+
+
+def _report_at_exit():
+    run_at_exit(_finish)
+    os.register_at_fork(after_in_child=_after_fork)
 
 
 def _module_hook(code):
@@ -211,9 +216,33 @@ def _load_runtime():
     raise ImportError("no _pyaot extension in %s" % _HERE)
 
 
+def _record_profile():
+    """A `pyaot profile` training run: start the recorder instead of the
+    runtime. The program runs in the plain interpreter, without the
+    eval-frame hook, so that it specializes as it would without pyaot."""
+    if "pyaot_profile" in sys.modules or sys.version_info[:2] != (3, 11):
+        return
+    import _frozen_importlib as bootstrap
+    import _frozen_importlib_external as external
+    try:
+        rt = _load_runtime()  # for code_hash; nothing is switched on
+        spec = external.spec_from_file_location(
+            "pyaot_profile", os.path.join(_HERE, "pyaot_profile.py"))
+        recorder = bootstrap.module_from_spec(spec)
+        sys.modules["pyaot_profile"] = recorder
+        spec.loader.exec_module(recorder)
+        recorder.start(rt, run_at_exit)
+    except Exception as exc:
+        _warn("profile", "profile recorder disabled: %s" % (exc,))
+
+
 def activate():
-    """Enable pyaot unless PYAOT_DISABLE is set. Safe to call twice."""
+    """Enable pyaot unless PYAOT_DISABLE is set (in a `pyaot profile` run,
+    start the recorder instead). Safe to call twice."""
     global _rt, _prefix, _stats, _stats_file, _source_pyc
+    if os.environ.get("PYAOT_PROFILE_DIR"):
+        _record_profile()
+        return False
     if os.environ.get("PYAOT_DISABLE") or _rt is not None:
         return False
     if sys.version_info[:2] != (3, 11):
