@@ -35,8 +35,9 @@ static const char *compile_help =
     "sourceless .pyc below each PATH into one native artifact per module:\n"
     "__pycache__/NAME.cpython-311.pyaot.so beside the .pyc, or under --cache-dir.\n"
     "A module whose artifact is up to date is skipped: the artifact verifies and\n"
-    "was made by this pyaot build, for this interpreter, at this -O level, from\n"
-    "the same source and .pyc (modification time and size).\n"
+    "was made by this pyaot build, for this interpreter, at this -O level, with the\n"
+    "same --profile content, from the same source and .pyc (modification time and\n"
+    "size).\n"
     "At the end it reports the files compiled, up to date and failed, the time,\n"
     "the artifact and .pyc sizes, and every file it could not compile with the\n"
     "reason; the exit status is then 1.\n"
@@ -48,6 +49,9 @@ static const char *compile_help =
     "  --cache-dir DIR     write artifacts under DIR (mirroring absolute paths), for\n"
     "                      read-only trees; nothing is written into the tree, not\n"
     "                      even a refreshed .pyc; run with PYAOT_CACHE_PREFIX=DIR\n"
+    "  --profile FILE      speculate on what a training run recorded (pyaot profile);\n"
+    "                      entries for code that changed since are ignored; another\n"
+    "                      profile makes every module out of date\n"
     "  -f, --force         compile every file, also those that are up to date\n"
     "  -v, --verbose       print each file (and why it is compiled) and code objects\n"
     "                      left to the interpreter\n"
@@ -427,11 +431,12 @@ int pyaot_cmd_compile(int argc, char **argv)
         {"jobs", required_argument, NULL, 'j'}, {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},      {"cache-dir", required_argument, NULL, 'C'},
         {"force", no_argument, NULL, 'f'},      {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"profile", required_argument, NULL, 'P'}, {NULL, 0, NULL, 0},
     };
     pyaot_options o = {.opt_level = 2, .linker = PYAOT_LINKER};
     long jobs = sysconf(_SC_NPROCESSORS_ONLN);
     int quiet = 0, c;
+    const char *profile_path = NULL;
     char stubs[PATH_MAX], cache[PATH_MAX];
     optind = 1;
     while ((c = getopt_long(argc, argv, "O:j:fvqh", longopts, NULL)) != -1) {
@@ -460,6 +465,7 @@ int pyaot_cmd_compile(int argc, char **argv)
             }
             o.cache_dir = cache;
             break;
+        case 'P': profile_path = optarg; break;
         case 'h': fputs(compile_help, stdout); return 0;
         default: fputs(compile_help, stderr); return 2;
         }
@@ -492,6 +498,15 @@ int pyaot_cmd_compile(int argc, char **argv)
     if (pyaot_python_init() < 0 || check_target(pyaot_target_python()) < 0 ||
         build_identity(stubs, &o.build_id) < 0)
         return 2;
+    if (profile_path != NULL) {
+        /* Loaded once, before the workers fork: they share it. */
+        pyaot_error pe = {{0}};
+        o.profile = pyaot_profile_load(profile_path, &pe);
+        if (o.profile == NULL) {
+            fprintf(stderr, "pyaot compile: --profile: %s\n", pe.msg);
+            return 2;
+        }
+    }
     /* --cache-dir is for trees that are not ours to write: leave their
        .pyc files as they are; import then compiles a stale one's source
        just as this compile does. */

@@ -91,10 +91,20 @@ static uint64_t target_id(void)
     return pyaot_hash_bytes(pyaot_hash_bytes(0, &magic, sizeof magic), v, strlen(v));
 }
 
+/* The build id in the stamp: the compiler's, with the profile's content
+   mixed in, so that another profile recompiles and the same one does not. */
+static uint64_t stamp_build_id(const pyaot_options *o)
+{
+    if (o->profile == NULL)
+        return o->build_id;
+    uint64_t ids[2] = {o->build_id, pyaot_profile_id(o->profile)};
+    return pyaot_hash_bytes(0, ids, sizeof ids);
+}
+
 /* Why the artifact at `out` cannot stand for the one `want` describes, or
    NULL when it can: it verifies and its stamp is the same. */
-static const char *stale_reason(const char *out, const pyaot_stamp *want, long *art_bytes,
-                                char *why, size_t cap)
+static const char *stale_reason(const char *out, const pyaot_stamp *want, const pyaot_options *o,
+                                long *art_bytes, char *why, size_t cap)
 {
     pyaot_stamp have;
     struct stat sb;
@@ -104,8 +114,13 @@ static const char *stale_reason(const char *out, const pyaot_stamp *want, long *
         return why;
     if (memcmp(have.tag, PYAOT_STAMP_TAG, 8) != 0 || have.version != want->version)
         return "artifact has no freshness stamp";
+    /* The stamp holds one id for both the compiler and the profile. */
+    if (have.build_id != want->build_id && o->profile != NULL && have.build_id == o->build_id)
+        return "compiled without a profile";
+    if (have.build_id != want->build_id && o->profile != NULL)
+        return "compiled by another pyaot build or with another profile";
     if (have.build_id != want->build_id)
-        return "compiled by another pyaot build";
+        return "compiled by another pyaot build or with a profile";
     if (have.target_id != want->target_id)
         return "compiled for another interpreter";
     if (have.opt_level != want->opt_level)
@@ -123,7 +138,7 @@ int pyaot_compile_file(const char *path, const pyaot_options *o, pyaot_module_st
     char pyc[PATH_MAX], out[PATH_MAX], why[256];
     int source = ends_with(path, ".py");
     pyaot_stamp stamp = {.version = PYAOT_STAMP_VERSION, .opt_level = (uint32_t)o->opt_level,
-                         .build_id = o->build_id, .target_id = target_id()};
+                         .build_id = stamp_build_id(o), .target_id = target_id()};
     memcpy(stamp.tag, PYAOT_STAMP_TAG, 8);
     memset(st, 0, sizeof *st);
     if (source) {
@@ -147,7 +162,8 @@ int pyaot_compile_file(const char *path, const pyaot_options *o, pyaot_module_st
     if (source)
         stat_stamp(path, &stamp.src_mtime_ns, &stamp.src_size);
     stat_stamp(pyc, &stamp.pyc_mtime_ns, &stamp.pyc_size);
-    const char *stale = o->force ? "--force" : stale_reason(out, &stamp, &st->artifact_bytes, why, sizeof why);
+    const char *stale = o->force ? "--force"
+                                 : stale_reason(out, &stamp, o, &st->artifact_bytes, why, sizeof why);
     if (stale == NULL) {
         st->up_to_date = 1;
         st->pyc_bytes = stamp.pyc_size > 0 ? (long)stamp.pyc_size : 0;

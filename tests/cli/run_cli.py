@@ -1,17 +1,24 @@
 """Command-line behaviour: help and usage errors, `pyaot run -m`, the .pth
 autoload of `pyaot install` / `uninstall`, an installed (cmake --install)
-pyaot working outside the build tree, and incremental `pyaot compile`: what
-it skips, what it recompiles, and its end-of-run report.
+pyaot working outside the build tree, incremental `pyaot compile`: what
+it skips, what it recompiles, and its end-of-run report, and training-run
+profiles: `pyaot profile`, `pyaot profile merge` and `compile --profile`.
 
 usage: run_cli.py --pyaot BUILD/pyaot --python /usr/bin/python3.11 --build BUILD --work DIR
 """
 import argparse
+import dis
+import importlib.machinery
+import importlib.util
+import json
 import os
 import pty
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 
 results = []
 
@@ -193,7 +200,7 @@ def incremental(a, work, env):
     r = comp("-v", exe=os.path.join(alt, "pyaot-compile"))
     check("a different compiler build recompiles all", counts(r) == (good, 0, 1)
           and len(rewritten(before, artifacts(tree))) == good
-          and r.stderr.count("(compiled by another pyaot build;") == good, r.stderr)
+          and r.stderr.count("(compiled by another pyaot build or with a profile;") == good, r.stderr)
     r = comp()
     check("... and so does going back", counts(r) == (good, 0, 1), r.stderr)
 
@@ -223,6 +230,265 @@ def incremental(a, work, env):
     r = run([a.pyaot, "compile", "--cache-dir", cache, ctree], env=env)
     check("--cache-dir: touching a source recompiles it", counts(r) == (1, 1, 0)
           and rewritten(before, artifacts(cache)) == ["m2"], r.stderr)
+
+
+HOT_PY = """\
+import subprocess, sys
+
+class Point:
+    def __init__(self, x):
+        self.x = x
+
+def hot(n):
+    p = Point(3)
+    t = 0
+    for i in range(n):
+        t = t + p.x
+    return t
+
+def add(a, b):
+    return a + b
+
+def main():
+    kind = sys.argv[1]
+    print(hot(int(sys.argv[2])))
+    vals = (1, 2) if kind == "int" else (1.5, 2.5)
+    print(sum(add(*vals) for _ in range(200)))
+    if "child" in sys.argv:
+        child = "def in_child(n):\\n    s = 0\\n    for i in range(n):\\n        s = s + i\\n" \\
+                "    return s\\nprint(in_child(100000))\\n"
+        subprocess.run([sys.executable, "-c", child], check=True)
+    sys.exit(5)
+
+main()
+"""
+
+
+def load_profile(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def entry(prof, file, qualname):
+    found = [c for c in prof["codes"] if c["file"] == file and c["qualname"] == qualname]
+    return found[0] if len(found) == 1 else None
+
+
+def op_at(c, unit):
+    return int(c["ops"][2 * unit:2 * unit + 2], 16)
+
+
+def units_of(code, opname, argrepr=None):
+    """Code units of the instructions named `opname` (with `argrepr`)."""
+    return [i.offset // 2 for i in dis.get_instructions(code)
+            if i.opname == opname and (argrepr is None or i.argrepr == argrepr)]
+
+
+def codes_of(path):
+    with open(path) as f:
+        top = compile(f.read(), path, "exec")
+    out, todo = {}, [top]
+    while todo:
+        co = todo.pop()
+        out[co.co_qualname] = co
+        todo += [c for c in co.co_consts if hasattr(c, "co_code")]
+    return out
+
+
+def runtime_ext(build):
+    """The build's _pyaot, for the code hash the profile must carry."""
+    path = [os.path.join(build, "runtime", f) for f in os.listdir(os.path.join(build, "runtime"))
+            if f.startswith("_pyaot.") and f.endswith(".so")][0]
+    loader = importlib.machinery.ExtensionFileLoader("_pyaot", path)
+    spec = importlib.util.spec_from_file_location("_pyaot", path, loader=loader)
+    mod = importlib.util.module_from_spec(spec)
+    loader.exec_module(mod)
+    return mod
+
+
+def profiles(a, work, env):
+    """A real training run of a program with a hot loop; what it records,
+    from the program's children too; merges; compile --profile freshness;
+    bad profiles refused before anything is written."""
+    tree = os.path.join(work, "prof")
+    tmp = os.path.join(work, "prof-tmp")  # TMPDIR: the run's own files must all go
+    os.makedirs(tree)
+    os.makedirs(tmp)
+    hot_py = os.path.join(tree, "hot.py")
+    with open(hot_py, "w") as f:
+        f.write(HOT_PY)
+    penv = dict(env, TMPDIR=tmp)
+    opmap = dis._all_opmap
+
+    r = run([a.pyaot, "--help"])
+    check("help lists profile", "profile -o FILE" in r.stdout and "profile merge" in r.stdout,
+          r.stdout)
+    r = run([a.pyaot, "profile", "--help"])
+    check("profile --help", r.returncode == 0 and "--interval" in r.stdout
+          and "merge -o OUT" in r.stdout and "SIGTERM" in r.stdout, r.stdout + r.stderr)
+    r = run([a.pyaot, "profile", "hot.py"], cwd=tree)
+    check("profile without -o is a usage error", r.returncode == 2 and "-o FILE" in r.stderr,
+          r.stderr)
+    r = run([a.pyaot, "profile", "-o", "x.prof", "--interval", "0", "hot.py"], cwd=tree)
+    check("profile with a bad --interval is a usage error", r.returncode == 2, r.stderr)
+    r = run([a.pyaot, "profile", "-o", "x.prof", "-I", "hot.py"], cwd=tree)
+    check("profile refuses -I", r.returncode == 2 and "-I would keep" in r.stderr, r.stderr)
+    r = run([a.pyaot, "profile", "-o", "x.prof", "--", "no-such-command-here"], cwd=tree)
+    check("profile of a missing command", r.returncode == 127 and "cannot run" in r.stderr
+          and not os.path.exists(os.path.join(tree, "x.prof")), r.stderr)
+
+    stock = run([a.python, "hot.py", "int", "2000000", "child"], cwd=tree, env=env)
+    int_prof = os.path.join(tree, "int.prof")
+    r = run([a.pyaot, "profile", "-o", int_prof, "--", a.python, "hot.py", "int", "2000000",
+             "child"], cwd=tree, env=penv)
+    check("profiled program: same output and exit status as stock",
+          stock.returncode == 5 and r.returncode == 5 and r.stdout == stock.stdout,
+          "%d %d\n%s\n%s" % (stock.returncode, r.returncode, stock.stdout, r.stdout))
+    m = re.search(r"^pyaot profile: \S*int\.prof: (\d+) process\(es\), (\d+) code objects "
+                  r"\((\d+) sampled\), (\d+) specialized instructions$", r.stderr, re.M)
+    check("profile prints a one-line summary", m is not None and int(m.group(1)) == 2
+          and int(m.group(4)) > 0 and r.stderr.count("\n") == 1, r.stderr)
+    prof = load_profile(int_prof)
+    check("profile header", prof.get("format") == "pyaot-profile" and prof.get("version") == 1
+          and prof.get("python") == subprocess.check_output(
+              [a.python, "-c", "import sys; print(sys.version, end='')"], text=True)
+          and prof.get("magic") == importlib.util.MAGIC_NUMBER.hex()
+          and prof.get("processes") == 2, str({k: v for k, v in prof.items() if k != "codes"}))
+    codes = codes_of(hot_py)
+    rt = runtime_ext(a.build)
+    hot = entry(prof, "hot.py", "hot")
+    ok = hot is not None
+    if ok:
+        add_unit = units_of(codes["hot"], "BINARY_OP", "+")
+        attr_unit = units_of(codes["hot"], "LOAD_ATTR", "x")
+        ok = (hot["hash"] == "%016x" % rt.code_hash(codes["hot"])
+              and hot["firstlineno"] == 7 and hot["nunits"] == len(codes["hot"].co_code) // 2
+              and len(add_unit) == 1 and op_at(hot, add_unit[0]) == opmap["BINARY_OP_ADD_INT"]
+              and len(attr_unit) == 1
+              and op_at(hot, attr_unit[0]) == opmap["LOAD_ATTR_INSTANCE_VALUE"])
+    check("the hot loop's entry: BINARY_OP_ADD_INT and LOAD_ATTR_INSTANCE_VALUE at their units",
+          ok, json.dumps(hot))
+    if hot is not None:
+        caches = [u for u, b in enumerate(codes["hot"].co_code[0::2]) if b == 0]
+        check("cache units hold 0, not the interpreter's counters",
+              caches and all(op_at(hot, u) == 0 for u in caches), hot["ops"])
+        check("the hot function was sampled", hot["samples"] > 0 and hot["samples"] >= max(
+            c["samples"] for c in prof["codes"] if c["qualname"] in ("add", "Point.__init__")),
+            json.dumps(hot))
+    check("the program's child process is recorded", entry(prof, "<string>", "in_child")
+          is not None and op_at(entry(prof, "<string>", "in_child"), units_of(
+              compile("def in_child(n):\n    s = 0\n    for i in range(n):\n        s = s + i\n"
+                      "    return s\n", "<string>", "exec").co_consts[0], "BINARY_OP")[0])
+          == opmap["BINARY_OP_ADD_INT"], str([c["qualname"] for c in prof["codes"]][:50]))
+    check("no recorder code in the profile", not any(
+        c["file"] in ("pyaot_profile.py", "pyaot_boot.py") for c in prof["codes"]), "")
+    check("the run leaves no temporary files", os.listdir(tmp) == [] and sorted(
+        os.listdir(tree)) == ["hot.py", "int.prof"], str(os.listdir(tmp) + os.listdir(tree)))
+
+    # The same site specialized for ints in one run and floats in another.
+    float_prof = os.path.join(tree, "float.prof")
+    r = run([a.pyaot, "profile", "-o", float_prof, "hot.py", "float", "300000"], cwd=tree,
+            env=penv)
+    fprof = load_profile(float_prof)
+    add_ops = [entry(p, "hot.py", "add") for p in (prof, fprof)]
+    add_at = units_of(codes["add"], "BINARY_OP", "+")[0]
+    check("SCRIPT form: a float run specializes add() for floats", r.returncode == 5
+          and fprof["processes"] == 1 and None not in add_ops
+          and op_at(add_ops[0], add_at) == opmap["BINARY_OP_ADD_INT"]
+          and op_at(add_ops[1], add_at) == opmap["BINARY_OP_ADD_FLOAT"], r.stderr)
+    merged = os.path.join(tree, "merged.prof")
+    r = run([a.pyaot, "profile", "merge", "-o", merged, int_prof, float_prof], env=env)
+    mprof = load_profile(merged) if r.returncode == 0 else {"codes": []}
+    madd, mhot = entry(mprof, "hot.py", "add"), entry(mprof, "hot.py", "hot")
+    check("merge: ints and floats at one site give the base opcode", r.returncode == 0
+          and madd is not None and op_at(madd, add_at) == opmap["BINARY_OP"]
+          and "2 profile(s) merged" in r.stderr, r.stderr + json.dumps(madd))
+    fhot = entry(fprof, "hot.py", "hot")
+    check("merge: samples add up, agreeing sites keep their specialization",
+          mhot is not None and fhot is not None and hot is not None
+          and mhot["samples"] == hot["samples"] + fhot["samples"]
+          and op_at(mhot, units_of(codes["hot"], "BINARY_OP", "+")[0])
+          == opmap["BINARY_OP_ADD_INT"]
+          and entry(mprof, "<string>", "in_child") is not None, json.dumps(mhot))
+
+    foreign = os.path.join(tree, "foreign.prof")
+    other = dict(fprof, python="3.11.9 (main, Apr  2 2024) [GCC 13.2.0]")
+    with open(foreign, "w") as f:
+        json.dump(other, f)
+    out = os.path.join(tree, "never.prof")
+    r = run([a.pyaot, "profile", "merge", "-o", out, int_prof, foreign], env=env)
+    check("merge refuses another interpreter's profile", r.returncode == 2
+          and "foreign.prof: recorded by another interpreter" in r.stderr
+          and not os.path.exists(out), r.stderr)
+    garbage = os.path.join(tree, "garbage.prof")
+    with open(garbage, "wb") as f:
+        f.write(b"\x7fELF\x02\x01\x01" + bytes(100))
+    r = run([a.pyaot, "profile", "merge", "-o", out, int_prof, garbage], env=env)
+    check("merge refuses a file that is no profile", r.returncode == 2
+          and "garbage.prof: not a pyaot profile" in r.stderr and not os.path.exists(out), r.stderr)
+
+    # -m and -c forms, and a program that dies of SIGTERM.
+    r = run([a.pyaot, "profile", "-o", os.path.join(tree, "m.prof"), "-m", "hot", "int", "1000"],
+            cwd=tree, env=penv)
+    check("-m MODULE form", r.returncode == 5 and r.stdout.startswith("3000\n")
+          and entry(load_profile(os.path.join(tree, "m.prof")), "hot.py", "add") is not None,
+          r.stderr)
+    term = ("import os, signal\ndef spin(n):\n    t = 0\n    for i in range(n):\n"
+            "        t = t + i\n    return t\nspin(100000)\nos.kill(os.getpid(), signal.SIGTERM)\n")
+    r = run([a.pyaot, "profile", "-o", os.path.join(tree, "c.prof"), "-c", term], cwd=tree,
+            env=penv)
+    cprof = load_profile(os.path.join(tree, "c.prof"))
+    check("-c form; a process ended by SIGTERM is recorded and the run dies of it too",
+          r.returncode == -signal.SIGTERM and cprof["processes"] == 1
+          and entry(cprof, "<string>", "spin") is not None, "%d %s" % (r.returncode, r.stderr))
+
+    # Ctrl-C (the whole process group): the program ends as it would, its
+    # profile is written whole, and nothing is left behind.
+    ctrl = os.path.join(tree, "ctrlc.prof")
+    p = subprocess.Popen([a.pyaot, "profile", "-o", ctrl, "-c",
+                          "import time\nprint('ready', flush=True)\nwhile True:\n"
+                          "    time.sleep(0.01)\n"], cwd=tree, env=penv,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    p.stdout.readline()  # the recorder starts before the program does
+    time.sleep(0.2)
+    os.killpg(p.pid, signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    err = err.decode(errors="replace")
+    check("Ctrl-C: the program stops as under stock, the profile is complete",
+          p.returncode == -signal.SIGINT and "KeyboardInterrupt" in err
+          and load_profile(ctrl)["processes"] == 1 and os.listdir(tmp) == []
+          and not [f for f in os.listdir(tree) if f.endswith(".tmp")],
+          "%d %s %s" % (p.returncode, err, os.listdir(tmp)))
+
+    # compile --profile: freshness follows the profile's content.
+    r = run([a.pyaot, "compile", "--profile", int_prof, hot_py], env=env)
+    check("compile --profile", counts(r) == (1, 0, 0), r.stderr)
+    r = run([a.pyaot, "compile", "--profile", int_prof, hot_py], env=env)
+    check("compile --profile again: up to date", counts(r) == (0, 1, 0), r.stderr)
+    r = run([a.pyaot, "compile", "-v", "--profile", merged, hot_py], env=env)
+    check("another profile recompiles", counts(r) == (1, 0, 0)
+          and "with another profile;" in r.stderr, r.stderr)
+    r = run([a.pyaot, "compile", "-v", hot_py], env=env)
+    check("no profile after a profile recompiles", counts(r) == (1, 0, 0)
+          and "or with a profile;" in r.stderr, r.stderr)
+    r = run([a.pyaot, "compile", "-v", "--profile", merged, hot_py], env=env)
+    check("a profile after none recompiles", counts(r) == (1, 0, 0)
+          and "(compiled without a profile;" in r.stderr, r.stderr)
+    mine = run([a.pyaot, "run", "hot.py", "int", "1000"], cwd=tree, env=env)
+    check("code compiled with a profile runs", mine.returncode == 5
+          and mine.stdout == "3000\n600\n" and "warning" not in mine.stderr, mine.stderr)
+
+    fresh = os.path.join(work, "prof-fresh")
+    os.makedirs(fresh)
+    shutil.copy(hot_py, fresh)
+    bad_cases = [("garbage.prof", garbage, "not a pyaot profile"),
+                 ("foreign.prof", foreign, "recorded by another interpreter"),
+                 ("missing.prof", os.path.join(tree, "missing.prof"), "cannot read")]
+    for name, path, word in bad_cases:
+        r = run([a.pyaot, "compile", "--profile", path, fresh], env=env)
+        check("compile --profile %s: exit 2, clear message, nothing written" % name,
+              r.returncode == 2 and ("--profile: %s: %s" % (path, word)) in r.stderr
+              and os.listdir(fresh) == ["hot.py"], r.stderr + str(os.listdir(fresh)))
 
 
 def main():
@@ -291,7 +557,13 @@ def main():
           r2.stdout == stock.stdout and "native entries in %s" % main_py in r2.stderr,
           r.stderr + r2.stderr)
 
+    iprof = os.path.join(work, "installed.prof")
+    r = run([installed, "profile", "-o", iprof, "-m", "demo"], cwd=app, env=env)
+    check("installed pyaot records a profile", r.returncode == 0 and r.stdout == stock.stdout
+          and any(c["qualname"] == "sq" for c in load_profile(iprof)["codes"]), r.stderr)
+
     incremental(a, work, env)
+    profiles(a, work, env)
 
     print("%d passed, %d failed" % (results.count(True), results.count(False)))
     return 0 if all(results) else 1
