@@ -139,6 +139,13 @@ typedef struct pyaot_code_profile {
    stale one. */
 const pyaot_code_profile *pyaot_profile_code(const pyaot_profile *p, PyCodeObject *co);
 
+/* ---- speculate.c ---- */
+
+/* Suffix of the pyaot_spec_* stub instruction `in` calls, chosen from the
+   training run's view of its code object (`prof`, NULL without one), or
+   NULL for the generic stub. */
+const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *prof);
+
 /* ---- lower.c / emit.c / module.c ---- */
 
 typedef struct pyaot_options {

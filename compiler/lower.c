@@ -26,7 +26,7 @@ typedef struct lower {
     LLVMModuleRef mod;
     LLVMContextRef cx;
     LLVMBuilderRef b;
-    LLVMTypeRef i8, i32, ptr, op_ty, at_ty, flag_ty, deopt_ty, ret_ty, slow_ty, res_ty, site_ty;
+    LLVMTypeRef i8, i32, ptr, op_ty, spec_ty, at_ty, flag_ty, deopt_ty, ret_ty, slow_ty, res_ty, site_ty;
     LLVMValueRef at_fn, tracing_fn, breaker_fn, handle_fn, slow_fn, deopt_fn, return_fn,
         result_fn, key_fn, interp_fn, handler_mark;
     const pyaot_options *o;
@@ -41,6 +41,9 @@ typedef struct body {
     LLVMValueRef site_ph;      /* placeholder for the site table until it is complete */
     pyaot_site *sites;
     int nsites, capsites;
+    const pyaot_code_profile *prof; /* the training run's view of this code, or NULL */
+    LLVMValueRef cache_ph;     /* placeholder for the inline caches, once one is used */
+    int ncaches;
 } body;
 
 static LLVMValueRef get_fn(lower *L, const char *name, LLVMTypeRef ty, pyaot_error *e)
@@ -191,6 +194,45 @@ static int breaker_check(lower *L, body *B, const pyaot_instr *in, int handler_u
     return go_slow(L, B, r, s, h, e);
 }
 
+/* The speculative stub for `in` and a pointer to a fresh inline cache for
+   it, or NULL to call the generic stub. */
+static LLVMValueRef spec_fn(lower *L, body *B, const pyaot_instr *in, LLVMValueRef *cache)
+{
+    const char *spec = pyaot_speculate(in, B->prof);
+    if (spec == NULL)
+        return NULL;
+    char name[96];
+    snprintf(name, sizeof name, "pyaot_spec_%s", spec);
+    LLVMValueRef f = LLVMGetNamedFunction(L->mod, name);
+    if (f == NULL || LLVMGlobalGetValueType(f) != L->spec_ty)
+        return NULL;
+    if (B->cache_ph == NULL) {
+        snprintf(name, sizeof name, "pyaot_caches_ph_%p", (void *)B);
+        B->cache_ph = LLVMAddGlobal(L->mod, L->i8, name);
+    }
+    LLVMValueRef off = LLVMConstInt(LLVMInt64TypeInContext(L->cx),
+                                    (unsigned long long)B->ncaches++ * PYAOT_CACHE_BYTES, 0);
+    *cache = LLVMConstGEP2(L->i8, B->cache_ph, &off, 1);
+    return f;
+}
+
+/* The body's caches: zeroed, writable data of the artifact. */
+static void finish_caches(lower *L, body *B, int index)
+{
+    if (B->cache_ph == NULL)
+        return;
+    char name[64];
+    snprintf(name, sizeof name, "pyaot_caches_%d", index);
+    LLVMTypeRef ty = LLVMArrayType2(L->i8, (uint64_t)B->ncaches * PYAOT_CACHE_BYTES);
+    LLVMValueRef g = LLVMAddGlobal(L->mod, ty, name);
+    LLVMSetInitializer(g, LLVMConstNull(ty));
+    LLVMSetLinkage(g, LLVMInternalLinkage);
+    LLVMSetAlignment(g, 16);
+    LLVMReplaceAllUsesWith(B->cache_ph, g);
+    LLVMDeleteGlobal(B->cache_ph);
+    B->cache_ph = NULL;
+}
+
 static LLVMValueRef stub_fn(lower *L, const pyaot_opinfo *info)
 {
     char name[64];
@@ -253,8 +295,10 @@ static int lower_instr(lower *L, body *B, int i, pyaot_error *e)
         break;
     }
 
-    LLVMValueRef args[3] = {B->ctx, ci(L, sp), ci(L, in->oparg)};
-    LLVMValueRef r = call(L, L->op_ty, fn, args, 3);
+    LLVMValueRef cache = NULL;
+    LLVMValueRef sfn = spec_fn(L, B, in, &cache);
+    LLVMValueRef args[4] = {B->ctx, ci(L, sp), ci(L, in->oparg), cache};
+    LLVMValueRef r = sfn != NULL ? call(L, L->spec_ty, sfn, args, 4) : call(L, L->op_ty, fn, args, 3);
     if (kind == K_NOFAIL) {
         LLVMBuildBr(L->b, block_at(B, in->next));
         return 0;
@@ -390,7 +434,8 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index, pyaot_erro
         return NULL;
     }
     LLVMValueRef result = NULL;
-    body B = {.d = &d, .a = &a, .nlocalsplus = co->co_nlocalsplus};
+    body B = {.d = &d, .a = &a, .nlocalsplus = co->co_nlocalsplus,
+              .prof = L->o->profile ? pyaot_profile_code(L->o->profile, co) : NULL};
     if (a.max_depth > co->co_stacksize) {
         pyaot_errorf(e, "stack depth %d exceeds co_stacksize %d", a.max_depth, co->co_stacksize);
         goto done;
@@ -446,6 +491,7 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index, pyaot_erro
     LLVMReplaceAllUsesWith(B.site_ph, table);
     LLVMDeleteGlobal(B.site_ph);
     B.site_ph = NULL;
+    finish_caches(L, &B, index);
     result = B.fn;
     goto done;
 fail:
@@ -453,6 +499,8 @@ fail:
         LLVMDeleteFunction(B.fn);
     if (B.site_ph != NULL)
         LLVMDeleteGlobal(B.site_ph);
+    if (B.cache_ph != NULL)
+        LLVMDeleteGlobal(B.cache_ph);
 done:
     free(B.blocks);
     free(B.sites);
@@ -561,6 +609,7 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
     L.i32 = LLVMInt32TypeInContext(L.cx);
     L.ptr = LLVMPointerTypeInContext(L.cx, 0);
     L.op_ty = LLVMFunctionType(L.i32, (LLVMTypeRef[]){L.ptr, L.i32, L.i32}, 3, 0);
+    L.spec_ty = LLVMFunctionType(L.i32, (LLVMTypeRef[]){L.ptr, L.i32, L.i32, L.ptr}, 4, 0);
     L.at_ty = LLVMFunctionType(LLVMVoidTypeInContext(L.cx), (LLVMTypeRef[]){L.ptr, L.i32}, 2, 0);
     L.flag_ty = LLVMFunctionType(L.i32, &L.ptr, 1, 0);
     L.res_ty = LLVMFunctionType(L.ptr, &L.ptr, 1, 0);
@@ -623,6 +672,14 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
             entries[i] = make_entry(&L, bodyfn, (int)i);
             st->nnative++;
         }
+    }
+    if (o->profile != NULL && o->verbose) {
+        int matched = 0;
+        for (Py_ssize_t i = 0; i < n; i++)
+            matched += pyaot_profile_code(o->profile, (PyCodeObject *)PyList_GET_ITEM(codes, i)) != NULL;
+        PyObject *file = ((PyCodeObject *)PyList_GET_ITEM(codes, 0))->co_filename;
+        fprintf(stderr, "pyaot: %s: the profile covers %d of %zd code objects\n",
+                PyUnicode_AsUTF8(file), matched, n);
     }
     emit_descriptor(&L, entries, hashes, (int)n, o);
     rc = 0;

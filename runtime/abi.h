@@ -11,7 +11,7 @@
 
 /* Bump whenever the descriptor layout, the stub ABI or the meaning of a
    code hash changes: older artifacts are then refused, never misread. */
-#define PYAOT_FORMAT_VERSION 1u
+#define PYAOT_FORMAT_VERSION 2u
 #define PYAOT_DESC_MAGIC 0x5041594fu /* "PAYO" */
 
 /* The checksum trailer appended after the ELF image: 8 bytes of tag, then
@@ -50,7 +50,27 @@ typedef struct pyaot_runtime {
     int stats_enabled;
     /* Called on every deoptimization when stats are on. */
     void (*record_deopt)(void *code, int instr_offset, int reason);
+    /* The co_extra index holding each code object's pyaot_code_rec
+       (-1 until the runtime is enabled): direct calls look callees up. */
+    intptr_t extra_index;
+    /* Called when stats are on for every native entry that bypassed the
+       eval-frame hook (a direct call), with the callee's record. */
+    void (*count_direct)(void *rec);
 } pyaot_runtime;
+
+/* co_extra as 3.11 lays it out (the struct is private to codeobject.c). */
+typedef struct pyaot_code_extra {
+    intptr_t ce_size;
+    void *ce_extras[1];
+} pyaot_code_extra;
+
+/* co_extra[extra_index] is NULL (not looked at yet), PYAOT_CHECKED (no
+   native code), or a record that starts with these fields. */
+#define PYAOT_CHECKED ((void *)1)
+typedef struct pyaot_code_rec {
+    void *entry;              /* eval-frame signature */
+    unsigned long long calls; /* native entries, counted when stats are on */
+} pyaot_code_rec;
 
 typedef struct pyaot_code_entry {
     uint64_t code_hash; /* pyaot_code_hash() of the code object it was compiled from */
@@ -88,6 +108,10 @@ typedef struct pyaot_site {
     int32_t lasti;     /* handler: 1 to push the offset of the raising instruction */
     int32_t handler;   /* handler: its code unit */
 } pyaot_site;
+
+/* Bytes of one instruction's inline cache (pyaot_cache in stubs/stubs.h);
+   the compiler reserves zeroed space for each cached instruction. */
+#define PYAOT_CACHE_BYTES 32
 
 /* Deoptimization reasons, reported by PYAOT_STATS. */
 enum pyaot_deopt_reason {

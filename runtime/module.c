@@ -14,7 +14,7 @@ typedef PyObject *(*entry_fn)(PyThreadState *, _PyInterpreterFrame *, int);
 /* What co_extra points to for a code object with native code. Records
    live as long as the process, like the artifacts they point into. */
 typedef struct code_rec {
-    entry_fn entry;
+    entry_fn entry;           /* these two first: the pyaot_code_rec head */
     unsigned long long calls;
     PyObject *filename;
     struct code_rec *next;
@@ -23,12 +23,24 @@ typedef struct code_rec {
 static code_rec *all_recs;
 
 /* co_extra value for "looked for an artifact, found none". */
-#define CHECKED ((void *)1)
+#define CHECKED PYAOT_CHECKED
+
+_Static_assert(offsetof(code_rec, entry) == offsetof(pyaot_code_rec, entry) &&
+                   offsetof(code_rec, calls) == offsetof(pyaot_code_rec, calls),
+               "code_rec starts with the pyaot_code_rec head");
+
+static void count_direct(void *rec)
+{
+    pyaot_stats_count(1);
+    ((code_rec *)rec)->calls++;
+}
 
 pyaot_runtime pyaot_runtime_state = {
     .abi_version = PYAOT_FORMAT_VERSION,
     .stats_enabled = 0,
     .record_deopt = pyaot_stats_record_deopt,
+    .extra_index = -1,
+    .count_direct = count_direct,
 };
 
 static Py_ssize_t extra_index = -1;
@@ -59,10 +71,7 @@ static int ensure_extra_index(void)
    free function: a tool that registered an index after us (test_code does,
    with a ctypes callback it later frees) would be called for every code
    object we touch. Size the array only up to our own index instead. */
-typedef struct code_extra { /* 3.11's layout, private to codeobject.c */
-    Py_ssize_t ce_size;
-    void *ce_extras[1];
-} code_extra;
+typedef pyaot_code_extra code_extra;
 
 static int set_extra(PyObject *code, void *value)
 {
@@ -220,6 +229,7 @@ static PyObject *m_enable(PyObject *self, PyObject *args)
     Py_XSETREF(module_hook, hook == Py_None ? NULL : Py_NewRef(hook));
     pyaot_runtime_state.stats_enabled = stats;
     _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), eval_hook);
+    pyaot_runtime_state.extra_index = extra_index; /* direct calls on */
     enabled = 1;
     Py_RETURN_NONE;
 }
@@ -228,6 +238,7 @@ static PyObject *m_disable(PyObject *self, PyObject *unused)
 {
     (void)self, (void)unused;
     _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), NULL);
+    pyaot_runtime_state.extra_index = -1; /* native code calls through the interpreter again */
     enabled = 0;
     Py_RETURN_NONE;
 }

@@ -89,7 +89,7 @@ int pyaot_op_SWAP(pyaot_ctx *c, int sp, int oparg)
 
 /* --- operators ------------------------------------------------------- */
 
-static inline HOT PyObject *binary_op(int op, PyObject *a, PyObject *b)
+HOT PyObject *pyaot_number_op(int op, PyObject *a, PyObject *b)
 {
     switch (op) {
     case NB_ADD: return PyNumber_Add(a, b);
@@ -126,7 +126,7 @@ static inline HOT PyObject *binary_op(int op, PyObject *a, PyObject *b)
 HOT int pyaot_op_BINARY_OP(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
-    PyObject *r = binary_op(oparg, a, b);
+    PyObject *r = pyaot_number_op(oparg, a, b);
     Py_DECREF(a);
     Py_DECREF(b);
     S(sp - 2) = r;

@@ -50,6 +50,22 @@ typedef struct pyaot_ctx {
 
 typedef PyObject *(*pyaot_body)(pyaot_ctx *);
 
+/* One instruction's cache in the artifact's writable data (spec_*.c),
+   zero until the instruction first runs. */
+typedef struct pyaot_cache {
+    uint64_t v1, v2;  /* the versions that keep `value` true */
+    PyObject *value;  /* borrowed: alive while the versions hold */
+    intptr_t aux;     /* shape and index */
+} pyaot_cache;
+_Static_assert(sizeof(pyaot_cache) == PYAOT_CACHE_BYTES, "abi.h states the cache size");
+
+/* Generic stubs the speculative ones fall back to. */
+int pyaot_op_LOAD_GLOBAL(pyaot_ctx *c, int sp, int oparg);
+int pyaot_op_STORE_ATTR(pyaot_ctx *c, int sp, int oparg);
+int pyaot_op_BINARY_SUBSCR(pyaot_ctx *c, int sp, int oparg);
+int pyaot_op_STORE_SUBSCR(pyaot_ctx *c, int sp, int oparg);
+int pyaot_op_FOR_ITER(pyaot_ctx *c, int sp, int oparg);
+
 /* The per-artifact runtime slot (see abi.h). */
 extern pyaot_runtime *pyaot_rt;
 
@@ -77,5 +93,11 @@ int pyaot_tracing(pyaot_ctx *c);
 /* The eval breaker is set: handle signals, pending calls and GIL requests
    natively. ST_OK, ST_ERROR (exception set) or ST_DEOPT. */
 int pyaot_handle_breaker(pyaot_ctx *c);
+/* BINARY_OP's operation `op` (an NB_* oparg) on borrowed operands. */
+PyObject *pyaot_number_op(int op, PyObject *a, PyObject *b);
+/* A call of a compiled Python function made without vectorcall or the
+   hook (call_direct.c): 1 with the result in *out, 0 when not applicable. */
+int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int nargs,
+                      PyObject **out);
 
 #endif

@@ -1,0 +1,83 @@
+/* Stage 3b: the speculation for each instruction. Names a stub of
+   stubs/spec_*.c (called with a per-instruction cache) or none, from what
+   the training run's quickened bytecode says about the instruction
+   (BINARY_OP_ADD_FLOAT, COMPARE_OP_INT_JUMP, ...) or, without a profile,
+   from facts that need none: arithmetic usually meets ints and floats,
+   and lookups are worth caching everywhere. Every speculative stub checks
+   its guess and falls back to the generic operation, so a wrong guess is
+   slower, never wrong. */
+#include "compiler.h"
+
+#include <opcode.h>
+
+static int arithmetic(int nb)
+{
+    return nb != NB_MATRIX_MULTIPLY && nb != NB_INPLACE_MATRIX_MULTIPLY && nb != NB_POWER &&
+           nb != NB_INPLACE_POWER;
+}
+
+static const char *binary_op(int oparg, int seen)
+{
+    switch (seen) {
+    case BINARY_OP_ADD_INT:
+    case BINARY_OP_SUBTRACT_INT:
+    case BINARY_OP_MULTIPLY_INT:
+        return "BINARY_OP_INT";
+    case BINARY_OP_ADD_FLOAT:
+    case BINARY_OP_SUBTRACT_FLOAT:
+    case BINARY_OP_MULTIPLY_FLOAT:
+        return "BINARY_OP_FLOAT";
+    case BINARY_OP_ADD_UNICODE:
+    case BINARY_OP_INPLACE_ADD_UNICODE:
+        return NULL;
+    default:
+        /* Unspecialized: 3.11 specializes only + - * of ints and floats,
+           so the rest never tells; assume numbers. */
+        return arithmetic(oparg) ? "BINARY_OP_NUM" : NULL;
+    }
+}
+
+static const char *compare_op(int seen)
+{
+    switch (seen) {
+    case COMPARE_OP_INT_JUMP:
+        return "COMPARE_OP_INT";
+    case COMPARE_OP_FLOAT_JUMP:
+        return "COMPARE_OP_FLOAT";
+    case COMPARE_OP_STR_JUMP:
+        return "COMPARE_OP_STR";
+    default:
+        return "COMPARE_OP_NUM";
+    }
+}
+
+const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *prof)
+{
+    int seen = -1;
+    if (prof != NULL && in->unit < prof->nunits)
+        seen = prof->ops[in->unit];
+    switch (in->opcode) {
+    case BINARY_OP:
+        return binary_op(in->oparg, seen);
+    case COMPARE_OP:
+        return compare_op(seen);
+    case LOAD_GLOBAL:
+        return "LOAD_GLOBAL";
+    case LOAD_ATTR:
+        return "LOAD_ATTR";
+    case LOAD_METHOD:
+        return "LOAD_METHOD";
+    case STORE_ATTR:
+        return "STORE_ATTR";
+    case BINARY_SUBSCR:
+        return seen == BINARY_SUBSCR_GETITEM ? NULL : "BINARY_SUBSCR";
+    case STORE_SUBSCR:
+        return "STORE_SUBSCR";
+    case FOR_ITER:
+        /* 3.11 does not specialize FOR_ITER: the iterator's type is checked
+           at run time instead (range, list and tuple inline). */
+        return "FOR_ITER";
+    default:
+        return NULL;
+    }
+}

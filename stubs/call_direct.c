@@ -1,0 +1,125 @@
+/* Direct calls: compiled code calling a Python function that has native
+   code pushes the callee's frame itself and enters the native code at
+   once, skipping vectorcall, _PyEval_Vector and the eval-frame hook. The
+   frame is built, linked and cleared exactly as _PyEval_Vector would, so
+   tracebacks, sys._getframe, frame objects that outlive the call and
+   deoptimization inside the callee all see an ordinary frame. Anything
+   unusual (keywords, *args, generators, a tracer, a full data stack
+   chunk, a callee without native code yet) takes the ordinary call. */
+#include "stubs.h"
+
+#include "internal/pycore_frame.h"
+
+typedef PyObject *(*entry_fn)(PyThreadState *, _PyInterpreterFrame *, int);
+
+#define NOT_DIRECT_FLAGS (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | \
+                          CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)
+
+static inline pyaot_code_rec *native_rec(PyCodeObject *co)
+{
+    intptr_t idx = pyaot_rt->extra_index;
+    pyaot_code_extra *x = co->co_extra;
+    if (x == NULL || idx < 0 || x->ce_size <= idx)
+        return NULL;
+    void *rec = x->ce_extras[idx];
+    return rec == NULL || rec == PYAOT_CHECKED ? NULL : rec;
+}
+
+/* frameobject.c's take_ownership: a frame object still referenced after
+   the call gets its own copy of the frame and a link to the caller's. */
+static void keep_frame_object(PyFrameObject *fo, _PyInterpreterFrame *frame)
+{
+    Py_ssize_t size = (char *)&frame->localsplus[frame->stacktop] - (char *)frame;
+    _PyInterpreterFrame *copy = (_PyInterpreterFrame *)fo->_f_frame_data;
+    memcpy(copy, frame, (size_t)size);
+    fo->f_frame = copy;
+    copy->owner = FRAME_OWNED_BY_FRAME_OBJECT;
+    _PyInterpreterFrame *prev = copy->previous;
+    while (prev != NULL && _PyFrame_IsIncomplete(prev))
+        prev = prev->previous;
+    if (prev != NULL) {
+        /* The caller is the current frame again: PyEval_GetFrame makes
+           (or finds) its frame object. */
+        PyFrameObject *back = prev == PyThreadState_Get()->cframe->current_frame
+                                  ? PyEval_GetFrame()
+                                  : prev->frame_obj;
+        if (back != NULL) /* NULL only when out of memory, as in CPython */
+            fo->f_back = (PyFrameObject *)Py_NewRef(back);
+        copy->previous = NULL;
+    }
+    if (!_PyObject_GC_IS_TRACKED((PyObject *)fo))
+        _PyObject_GC_TRACK((PyObject *)fo);
+}
+
+/* _PyEvalFrameClearAndPop for a frame pushed in the current chunk. */
+static void clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame)
+{
+    ts->recursion_remaining--;
+    PyFrameObject *fo = frame->frame_obj;
+    int owned_elsewhere = 0;
+    if (fo != NULL) {
+        frame->frame_obj = NULL;
+        if (Py_REFCNT(fo) > 1) {
+            keep_frame_object(fo, frame);
+            owned_elsewhere = 1;
+        }
+        Py_DECREF(fo);
+    }
+    if (!owned_elsewhere) {
+        for (int i = 0; i < frame->stacktop; i++)
+            Py_XDECREF(frame->localsplus[i]);
+        Py_XDECREF(frame->f_locals);
+        Py_DECREF(frame->f_func);
+        Py_DECREF(frame->f_code);
+    }
+    ts->recursion_remaining++;
+    ts->datastack_top = (PyObject **)frame;
+}
+
+/* Calls `callable` with the `nargs` references at `args`, which it takes
+   over (the slots are cleared) when it returns 1 with the result, or NULL
+   and an exception, in *out. Returns 0, touching nothing, when the call
+   is not a direct one. */
+int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int nargs,
+                      PyObject **out)
+{
+    if (Py_TYPE(callable) != &PyFunction_Type || c->cf.use_tracing)
+        return 0;
+    PyFunctionObject *func = (PyFunctionObject *)callable;
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    int argc = co->co_argcount;
+    if ((co->co_flags & NOT_DIRECT_FLAGS) || !(co->co_flags & CO_OPTIMIZED) ||
+        co->co_kwonlyargcount != 0 || nargs > argc)
+        return 0;
+    PyObject *defs = func->func_defaults;
+    int ndefs = defs != NULL ? (int)PyTuple_GET_SIZE(defs) : 0;
+    if (nargs < argc - ndefs)
+        return 0;
+    pyaot_code_rec *rec = native_rec(co);
+    if (rec == NULL)
+        return 0;
+    PyThreadState *ts = c->ts;
+    Py_ssize_t size = co->co_nlocalsplus + co->co_stacksize + (Py_ssize_t)FRAME_SPECIALS_SIZE;
+    PyObject **base = ts->datastack_top;
+    if (base == NULL || size >= ts->datastack_limit - base)
+        return 0;
+    ts->datastack_top = base + size;
+    _PyInterpreterFrame *frame = (_PyInterpreterFrame *)base;
+
+    _PyFrame_InitializeSpecials(frame, (PyFunctionObject *)Py_NewRef(func), NULL,
+                                co->co_nlocalsplus);
+    PyObject **lp = frame->localsplus;
+    for (int i = 0; i < nargs; i++) {
+        lp[i] = args[i];
+        args[i] = NULL;
+    }
+    for (int i = nargs; i < argc; i++)
+        lp[i] = Py_NewRef(PyTuple_GET_ITEM(defs, i - (argc - ndefs)));
+    for (int i = argc; i < co->co_nlocalsplus; i++)
+        lp[i] = NULL;
+    if (pyaot_rt->stats_enabled)
+        pyaot_rt->count_direct(rec);
+    *out = ((entry_fn)rec->entry)(ts, frame, 0);
+    clear_and_pop(ts, frame);
+    return 1;
+}

@@ -1,0 +1,342 @@
+/* Global, attribute and method lookups through per-instruction caches in
+   the artifact's writable data. A cache is filled the first time its
+   instruction runs (versions exist only at run time) and holds what the
+   lookup found together with the versions that keep it true: dict
+   version tags (unique per dict state, bumped on every change) and type
+   version tags (unique per type state, reset by any change to the type or
+   its bases). A hit costs a few compares; a miss does the generic lookup
+   and fills the cache again, so a stale cache is never used. */
+#include "stubs.h"
+
+#include "internal/pycore_dict.h"
+#include "internal/pycore_moduleobject.h"
+#include "structmember.h"
+
+/* Shapes of a cache (aux & 7); aux bits 3-7 count misses, the rest is an
+   index or offset. */
+enum {
+    C_EMPTY = 0,
+    C_GIVEUP,   /* missed too often (polymorphic, or never cacheable): generic only */
+    C_VALUES,   /* instance attribute in the object's inline values */
+    C_SLOT,     /* __slots__ member */
+    C_MODULE,   /* module attribute: value in v1's module dict state */
+    C_CLASS,    /* attribute of a class (no metaclass), a plain value */
+    C_METHOD,   /* method of the type; the instance has no dict or no such key */
+};
+
+#define KIND(k) ((int)((k)->aux & 7))
+#define MISSES(k) ((int)(((k)->aux >> 3) & 31))
+#define ARG(k) ((k)->aux >> 8)
+#define MAX_MISSES 16
+
+static void set_cache(pyaot_cache *k, int kind, uint64_t v1, uint64_t v2, PyObject *value,
+                      intptr_t arg)
+{
+    k->v1 = v1;
+    k->v2 = v2;
+    k->value = value;
+    k->aux = (arg << 8) | (MISSES(k) << 3) | kind;
+}
+
+/* On a miss: whether to look for something to cache. A site that keeps
+   missing (several types, a dict that keeps changing, objects no cache
+   shape fits) stops paying for refills and stays on the generic path. */
+static int may_fill(pyaot_cache *k)
+{
+    if (KIND(k) == C_GIVEUP)
+        return 0;
+    int misses = MISSES(k) + 1;
+    if (misses > MAX_MISSES) {
+        k->value = NULL;
+        k->v1 = k->v2 = 0;
+        k->aux = C_GIVEUP;
+        return 0;
+    }
+    k->aux = (k->aux & ~((intptr_t)31 << 3)) | ((intptr_t)misses << 3);
+    return 1;
+}
+
+static inline HOT uint64_t dict_version(PyObject *d)
+{
+    return ((PyDictObject *)d)->ma_version_tag;
+}
+
+/* The type's version tag, assigned by _PyType_Lookup; 0 when it has none. */
+static uint64_t type_version(PyTypeObject *tp)
+{
+    if (!(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
+        return 0;
+    return tp->tp_version_tag;
+}
+
+/* Index of `name` among a type's shared instance keys, or -1. Keys are
+   only ever appended to a shared keys object. */
+static Py_ssize_t shared_key_index(PyTypeObject *tp, PyObject *name)
+{
+    PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
+    if (keys == NULL || !DK_IS_UNICODE(keys))
+        return -2;
+    PyDictUnicodeEntry *ep = DK_UNICODE_ENTRIES(keys);
+    for (Py_ssize_t i = 0; i < keys->dk_nentries; i++)
+        if (ep[i].me_key == name)
+            return i;
+    /* Keys stored through setattr() with a string built at run time are
+       equal to the name without being the same object. */
+    Py_hash_t h = PyObject_Hash(name);
+    for (Py_ssize_t i = 0; i < keys->dk_nentries; i++) {
+        PyObject *key = ep[i].me_key;
+        if (key != NULL && ((PyASCIIObject *)key)->hash == h && PyUnicode_Compare(key, name) == 0)
+            return i;
+    }
+    return -1;
+}
+
+/* --- LOAD_GLOBAL ------------------------------------------------------- */
+
+__attribute__((noinline)) static int global_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k)
+{
+    int st = pyaot_op_LOAD_GLOBAL(c, sp, oparg);
+    PyObject *g = GLOBALS(), *b = BUILTINS();
+    if (st != ST_OK || Py_TYPE(g) != &PyDict_Type || Py_TYPE(b) != &PyDict_Type || !may_fill(k))
+        return st;
+    PyObject *in_globals = PyDict_GetItemWithError(g, NAME(oparg >> 1));
+    if (in_globals == NULL && PyErr_Occurred()) {
+        PyErr_Clear(); /* a key's __eq__ failed: just do not cache */
+        return ST_OK;
+    }
+    /* v2 == 0: found in globals, the builtins do not matter. */
+    set_cache(k, C_MODULE, dict_version(g), in_globals ? 0 : dict_version(b),
+              S(sp + (oparg & 1)), 0);
+    return ST_OK;
+}
+
+HOT int pyaot_spec_LOAD_GLOBAL(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    pyaot_cache *k = cache;
+    PyObject *g = GLOBALS(), *b = BUILTINS();
+    if (k->value != NULL && Py_TYPE(g) == &PyDict_Type && dict_version(g) == k->v1 &&
+        (k->v2 == 0 || (Py_TYPE(b) == &PyDict_Type && dict_version(b) == k->v2))) {
+        if (oparg & 1)
+            S(sp++) = NULL;
+        S(sp) = Py_NewRef(k->value);
+        return ST_OK;
+    }
+    return global_miss(c, sp, oparg, k);
+}
+
+/* --- LOAD_ATTR --------------------------------------------------------- */
+
+/* An instance attribute of a type with the generic getattr/setattr: in
+   the inline values when no descriptor of the type intercepts it, or a
+   writable-if-stored __slots__ member. */
+static void fill_instance(pyaot_cache *k, PyTypeObject *tp, PyObject *name, int store)
+{
+    PyObject *descr = _PyType_Lookup(tp, name);
+    uint64_t ver = type_version(tp);
+    if (ver == 0)
+        return;
+    if (descr == NULL && (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
+        Py_ssize_t i = shared_key_index(tp, name);
+        if (i >= 0)
+            set_cache(k, C_VALUES, ver, 0, NULL, i);
+    }
+    else if (descr != NULL && Py_TYPE(descr) == &PyMemberDescr_Type) {
+        PyMemberDef *m = ((PyMemberDescrObject *)descr)->d_member;
+        if (m->type == T_OBJECT_EX && !(store && (m->flags & READONLY)))
+            set_cache(k, C_SLOT, ver, 0, NULL, m->offset);
+    }
+}
+
+/* After a successful generic load of `name` from `owner`: remember how. */
+static void fill_load(pyaot_cache *k, PyObject *owner, PyObject *name)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (tp == &PyModule_Type) {
+        PyObject *d = ((PyModuleObject *)owner)->md_dict;
+        PyObject *v = d != NULL && Py_TYPE(d) == &PyDict_Type ? PyDict_GetItemWithError(d, name) : NULL;
+        if (v != NULL)
+            set_cache(k, C_MODULE, dict_version(d), 0, v, 0);
+        PyErr_Clear();
+        return;
+    }
+    if (tp == &PyType_Type) {
+        PyTypeObject *cls = (PyTypeObject *)owner;
+        if (_PyType_Lookup(&PyType_Type, name) != NULL) /* a metatype attribute would win */
+            return;
+        PyObject *v = _PyType_Lookup(cls, name);
+        uint64_t ver = type_version(cls);
+        if (v != NULL && ver != 0 && Py_TYPE(v)->tp_descr_get == NULL)
+            set_cache(k, C_CLASS, ver, 0, v, 0);
+        return;
+    }
+    if (tp->tp_getattro == PyObject_GenericGetAttr)
+        fill_instance(k, tp, name, 0);
+}
+
+__attribute__((noinline)) static int attr_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k)
+{
+    PyObject *owner = S(sp - 1);
+    PyObject *r = PyObject_GetAttr(owner, NAME(oparg));
+    if (r == NULL)
+        return ST_ERROR;
+    if (may_fill(k))
+        fill_load(k, owner, NAME(oparg));
+    Py_DECREF(owner);
+    S(sp - 1) = r;
+    return ST_OK;
+}
+
+/* The cached value for `owner`, borrowed, or NULL on a miss. */
+static inline HOT PyObject *attr_hit(pyaot_cache *k, PyObject *owner)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    switch (KIND(k)) {
+    case C_VALUES:
+        if (tp->tp_version_tag == k->v1) {
+            PyDictValues *values = *_PyObject_ValuesPointer(owner);
+            if (values != NULL)
+                return values->values[ARG(k)];
+        }
+        return NULL;
+    case C_SLOT:
+        return tp->tp_version_tag == k->v1 ? *(PyObject **)((char *)owner + ARG(k)) : NULL;
+    case C_MODULE:
+        return tp == &PyModule_Type && dict_version(((PyModuleObject *)owner)->md_dict) == k->v1
+                   ? k->value
+                   : NULL;
+    case C_CLASS:
+        return tp == &PyType_Type && ((PyTypeObject *)owner)->tp_version_tag == k->v1 ? k->value
+                                                                                      : NULL;
+    default:
+        return NULL;
+    }
+}
+
+HOT int pyaot_spec_LOAD_ATTR(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    pyaot_cache *k = cache;
+    PyObject *owner = S(sp - 1);
+    PyObject *v = attr_hit(k, owner);
+    if (v == NULL)
+        return attr_miss(c, sp, oparg, k);
+    S(sp - 1) = Py_NewRef(v);
+    Py_DECREF(owner);
+    return ST_OK;
+}
+
+/* --- LOAD_METHOD ------------------------------------------------------- */
+
+static void fill_method(pyaot_cache *k, PyObject *obj, PyObject *name, PyObject *meth)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    if (tp->tp_getattro != PyObject_GenericGetAttr ||
+        !(Py_TYPE(meth)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) || _PyType_Lookup(tp, name) != meth)
+        return;
+    uint64_t ver = type_version(tp);
+    if (ver == 0)
+        return;
+    if (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) {
+        /* The instance shadows nothing while its values use shared keys
+           that do not have the name (keys are only appended). */
+        if (shared_key_index(tp, name) != -1)
+            return;
+        set_cache(k, C_METHOD, ver, (uint64_t)((PyHeapTypeObject *)tp)->ht_cached_keys->dk_nentries,
+                  meth, 1);
+    }
+    else if (tp->tp_dictoffset == 0) {
+        set_cache(k, C_METHOD, ver, 0, meth, 0);
+    }
+}
+
+__attribute__((noinline)) static int method_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k)
+{
+    PyObject *obj = S(sp - 1);
+    PyObject *meth = NULL;
+    int found = _PyObject_GetMethod(obj, NAME(oparg), &meth);
+    if (meth == NULL)
+        return ST_ERROR;
+    int fill = may_fill(k);
+    if (found) {
+        if (fill)
+            fill_method(k, obj, NAME(oparg), meth);
+        S(sp - 1) = meth;
+        S(sp) = obj;
+    }
+    else {
+        if (fill && Py_TYPE(obj) == &PyModule_Type)
+            fill_load(k, obj, NAME(oparg));
+        S(sp - 1) = NULL;
+        Py_DECREF(obj);
+        S(sp) = meth;
+    }
+    return ST_OK;
+}
+
+HOT int pyaot_spec_LOAD_METHOD(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    pyaot_cache *k = cache;
+    PyObject *obj = S(sp - 1);
+    PyTypeObject *tp = Py_TYPE(obj);
+    if (KIND(k) == C_METHOD && tp->tp_version_tag == k->v1) {
+        if (ARG(k) == 0 || (*_PyObject_ValuesPointer(obj) != NULL &&
+                            ((PyHeapTypeObject *)tp)->ht_cached_keys->dk_nentries == (Py_ssize_t)k->v2)) {
+            S(sp - 1) = Py_NewRef(k->value);
+            S(sp) = obj;
+            return ST_OK;
+        }
+    }
+    else if (KIND(k) == C_MODULE && tp == &PyModule_Type &&
+             dict_version(((PyModuleObject *)obj)->md_dict) == k->v1) {
+        S(sp - 1) = NULL;
+        S(sp) = Py_NewRef(k->value);
+        Py_DECREF(obj);
+        return ST_OK;
+    }
+    return method_miss(c, sp, oparg, k);
+}
+
+/* --- STORE_ATTR -------------------------------------------------------- */
+
+static void fill_store(pyaot_cache *k, PyObject *owner, PyObject *name)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (tp->tp_setattro == PyObject_GenericSetAttr)
+        fill_instance(k, tp, name, 1);
+}
+
+/* Fills after the generic store: a first store adds the key to the
+   type's shared keys. */
+__attribute__((noinline)) static int store_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k)
+{
+    PyObject *owner = Py_NewRef(S(sp - 1)); /* the store consumes the stack's reference */
+    int st = pyaot_op_STORE_ATTR(c, sp, oparg);
+    if (st == ST_OK && may_fill(k))
+        fill_store(k, owner, NAME(oparg));
+    Py_DECREF(owner);
+    return st;
+}
+
+HOT int pyaot_spec_STORE_ATTR(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    pyaot_cache *k = cache;
+    PyObject *v = S(sp - 2), *owner = S(sp - 1);
+    PyTypeObject *tp = Py_TYPE(owner);
+    PyObject **slot = NULL;
+    if (tp->tp_version_tag == k->v1) {
+        if (KIND(k) == C_VALUES) {
+            PyDictValues *values = *_PyObject_ValuesPointer(owner);
+            if (values != NULL && values->values[ARG(k)] != NULL)
+                slot = &values->values[ARG(k)];
+        }
+        else if (KIND(k) == C_SLOT) {
+            slot = (PyObject **)((char *)owner + ARG(k));
+        }
+    }
+    if (slot == NULL)
+        return store_miss(c, sp, oparg, k);
+    PyObject *old = *slot;
+    *slot = v;
+    Py_XDECREF(old);
+    Py_DECREF(owner);
+    return ST_OK;
+}

@@ -1,0 +1,240 @@
+/* Speculative arithmetic and comparisons: inline paths for compact ints
+   (at most one 30-bit digit) and floats, each behind a type check; any
+   other operand takes the generic operation, so a wrong guess costs a
+   check and never changes a result. The compiler picks the variant per
+   instruction (compiler/speculate.c): INT or FLOAT from a training run's
+   specialized form, NUM (both) when it knows nothing better. Results are
+   exactly CPython's: compact values fit in 64 bits with room to spare, and
+   convert to double exactly. */
+#include "stubs.h"
+
+#include <math.h>
+
+#define NUM_INT 1
+#define NUM_FLOAT 2
+
+static inline HOT int compact(PyObject *v)
+{
+    return PyLong_CheckExact(v) && (size_t)(Py_SIZE(v) + 1) < 3;
+}
+
+static inline HOT int64_t compact_value(PyObject *v)
+{
+    return (int64_t)Py_SIZE(v) * (int64_t)((PyLongObject *)v)->ob_digit[0];
+}
+
+/* Integers and floats are immutable: the in-place forms compute the same. */
+static inline HOT int base_op(int op)
+{
+    return op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op;
+}
+
+/* Compact ints: 1 with the result in *out (NULL: out of memory), 0 when
+   the operation needs the generic path (division by zero, big shifts). */
+static inline HOT int int_op(int op, int64_t x, int64_t y, PyObject **out)
+{
+    int64_t r;
+    switch (base_op(op)) {
+    case NB_ADD: r = x + y; break;
+    case NB_SUBTRACT: r = x - y; break;
+    case NB_MULTIPLY: r = x * y; break;
+    case NB_AND: r = x & y; break;
+    case NB_OR: r = x | y; break;
+    case NB_XOR: r = x ^ y; break;
+    case NB_FLOOR_DIVIDE:
+    case NB_REMAINDER: {
+        if (y == 0)
+            return 0;
+        int64_t q = x / y, m = x % y;
+        if (m != 0 && ((m < 0) != (y < 0))) { /* floor, remainder takes y's sign */
+            q -= 1;
+            m += y;
+        }
+        r = base_op(op) == NB_FLOOR_DIVIDE ? q : m;
+        break;
+    }
+    case NB_TRUE_DIVIDE:
+        if (y == 0)
+            return 0;
+        *out = PyFloat_FromDouble((double)x / (double)y); /* both exact doubles */
+        return 1;
+    case NB_LSHIFT:
+        if (y < 0 || y > 32)
+            return 0;
+        r = (int64_t)((uint64_t)x << y); /* |x| < 2**30: fits in 63 bits */
+        break;
+    case NB_RSHIFT:
+        if (y < 0)
+            return 0;
+        r = y > 62 ? (x < 0 ? -1 : 0) : x >> y; /* arithmetic shift floors, as Python */
+        break;
+    default:
+        return 0;
+    }
+    *out = PyLong_FromLongLong(r);
+    return 1;
+}
+
+static inline HOT double as_double(PyObject *v)
+{
+    return PyFloat_CheckExact(v) ? PyFloat_AS_DOUBLE(v) : (double)compact_value(v);
+}
+
+/* Floats (one side may be a compact int, converted exactly as CPython's
+   float methods do): 1 with the result's value, 0 for the generic path. */
+static inline HOT int float_op(int op, double x, double y, double *out)
+{
+    switch (base_op(op)) {
+    case NB_ADD: *out = x + y; return 1;
+    case NB_SUBTRACT: *out = x - y; return 1;
+    case NB_MULTIPLY: *out = x * y; return 1;
+    case NB_TRUE_DIVIDE:
+        if (y == 0.0)
+            return 0;
+        *out = x / y;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* A float result may reuse an operand only the stack owned. */
+static inline HOT PyObject *float_result(PyObject *a, PyObject *b, double v)
+{
+    if (PyFloat_CheckExact(a) && Py_REFCNT(a) == 1) {
+        ((PyFloatObject *)a)->ob_fval = v;
+        Py_DECREF(b);
+        return a;
+    }
+    if (PyFloat_CheckExact(b) && Py_REFCNT(b) == 1) {
+        ((PyFloatObject *)b)->ob_fval = v;
+        Py_DECREF(a);
+        return b;
+    }
+    PyObject *r = PyFloat_FromDouble(v);
+    Py_DECREF(a);
+    Py_DECREF(b);
+    return r;
+}
+
+static inline HOT int binary(pyaot_ctx *c, int sp, int oparg, int kinds)
+{
+    PyObject *a = S(sp - 2), *b = S(sp - 1);
+    PyObject *r;
+    if ((kinds & NUM_INT) && compact(a) && compact(b) &&
+        int_op(oparg, compact_value(a), compact_value(b), &r)) {
+        Py_DECREF(a);
+        Py_DECREF(b);
+        goto done;
+    }
+    double v;
+    if ((kinds & NUM_FLOAT) &&
+        ((PyFloat_CheckExact(a) && (PyFloat_CheckExact(b) || compact(b))) ||
+         (PyFloat_CheckExact(b) && compact(a))) &&
+        float_op(oparg, as_double(a), as_double(b), &v)) {
+        r = float_result(a, b, v);
+        goto done;
+    }
+    r = pyaot_number_op(oparg, a, b);
+    Py_DECREF(a);
+    Py_DECREF(b);
+done:
+    S(sp - 2) = r;
+    S(sp - 1) = NULL;
+    return r ? ST_OK : ST_ERROR;
+}
+
+HOT int pyaot_spec_BINARY_OP_INT(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    return binary(c, sp, oparg, NUM_INT);
+}
+
+HOT int pyaot_spec_BINARY_OP_FLOAT(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    return binary(c, sp, oparg, NUM_FLOAT);
+}
+
+HOT int pyaot_spec_BINARY_OP_NUM(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    return binary(c, sp, oparg, NUM_INT | NUM_FLOAT);
+}
+
+/* --- comparisons ------------------------------------------------------ */
+
+static inline HOT int cmp_result(int op, int lt, int eq)
+{
+    switch (op) {
+    case Py_LT: return lt;
+    case Py_LE: return lt || eq;
+    case Py_EQ: return eq;
+    case Py_NE: return !eq;
+    case Py_GT: return !lt && !eq;
+    default: return !lt; /* Py_GE */
+    }
+}
+
+static inline HOT int compare(pyaot_ctx *c, int sp, int oparg, int kinds, int strings)
+{
+    PyObject *a = S(sp - 2), *b = S(sp - 1);
+    PyObject *r;
+    int t;
+    if ((kinds & NUM_INT) && compact(a) && compact(b)) {
+        int64_t x = compact_value(a), y = compact_value(b);
+        t = cmp_result(oparg, x < y, x == y);
+    }
+    else if ((kinds & NUM_FLOAT) &&
+             ((PyFloat_CheckExact(a) && (PyFloat_CheckExact(b) || compact(b))) ||
+              (PyFloat_CheckExact(b) && compact(a)))) {
+        double x = as_double(a), y = as_double(b);
+        switch (oparg) { /* NaN compares false except for != */
+        case Py_LT: t = x < y; break;
+        case Py_LE: t = x <= y; break;
+        case Py_EQ: t = x == y; break;
+        case Py_NE: t = x != y; break;
+        case Py_GT: t = x > y; break;
+        default: t = x >= y; break;
+        }
+    }
+    else if (strings && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
+        int d = a == b ? 0 : PyUnicode_Compare(a, b); /* cannot fail on two str */
+        t = cmp_result(oparg, d < 0, d == 0);
+    }
+    else {
+        r = PyObject_RichCompare(a, b, oparg);
+        goto done;
+    }
+    r = Py_NewRef(t ? Py_True : Py_False);
+done:
+    Py_DECREF(a);
+    Py_DECREF(b);
+    S(sp - 2) = r;
+    S(sp - 1) = NULL;
+    return r ? ST_OK : ST_ERROR;
+}
+
+HOT int pyaot_spec_COMPARE_OP_INT(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    return compare(c, sp, oparg, NUM_INT, 0);
+}
+
+HOT int pyaot_spec_COMPARE_OP_FLOAT(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    return compare(c, sp, oparg, NUM_FLOAT, 0);
+}
+
+HOT int pyaot_spec_COMPARE_OP_STR(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    return compare(c, sp, oparg, 0, 1);
+}
+
+HOT int pyaot_spec_COMPARE_OP_NUM(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    return compare(c, sp, oparg, NUM_INT | NUM_FLOAT, 0);
+}

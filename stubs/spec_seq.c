@@ -1,0 +1,126 @@
+/* Speculative subscripts and iteration: lists and tuples indexed by a
+   compact int, exact dicts, and FOR_ITER over range, list and tuple
+   iterators, inline behind type checks; anything else takes the generic
+   operation. */
+#include "stubs.h"
+
+/* 3.11's iterator layouts, private to their object files; the artifact is
+   only ever loaded into the exact interpreter it was compiled for. */
+typedef struct {
+    PyObject_HEAD
+    long index, start, step, len;
+} range_iter;
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t index;
+    PyObject *seq; /* NULL once exhausted */
+} seq_iter;
+
+/* The index a compact int (or bool-free small int) names in a sequence
+   of `n` items, or -1 when out of range or not a compact int. */
+static inline HOT Py_ssize_t small_index(PyObject *sub, Py_ssize_t n)
+{
+    if (!PyLong_CheckExact(sub) || (size_t)(Py_SIZE(sub) + 1) >= 3)
+        return -1;
+    Py_ssize_t i = Py_SIZE(sub) * (Py_ssize_t)((PyLongObject *)sub)->ob_digit[0];
+    if (i < 0)
+        i += n;
+    return i >= 0 && i < n ? i : -1;
+}
+
+HOT int pyaot_spec_BINARY_SUBSCR(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    PyObject *container = S(sp - 2), *sub = S(sp - 1);
+    PyObject *r;
+    Py_ssize_t i;
+    if (PyList_CheckExact(container) && (i = small_index(sub, PyList_GET_SIZE(container))) >= 0) {
+        r = Py_NewRef(PyList_GET_ITEM(container, i));
+    }
+    else if (PyTuple_CheckExact(container) &&
+             (i = small_index(sub, PyTuple_GET_SIZE(container))) >= 0) {
+        r = Py_NewRef(PyTuple_GET_ITEM(container, i));
+    }
+    else if (PyDict_CheckExact(container)) {
+        r = PyDict_GetItemWithError(container, sub);
+        if (r != NULL)
+            Py_INCREF(r);
+        else if (!PyErr_Occurred())
+            return pyaot_op_BINARY_SUBSCR(c, sp, oparg); /* KeyError, exactly */
+    }
+    else {
+        return pyaot_op_BINARY_SUBSCR(c, sp, oparg);
+    }
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    S(sp - 2) = r;
+    S(sp - 1) = NULL;
+    return r ? ST_OK : ST_ERROR;
+}
+
+HOT int pyaot_spec_STORE_SUBSCR(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    PyObject *v = S(sp - 3), *container = S(sp - 2), *sub = S(sp - 1);
+    Py_ssize_t i;
+    int err;
+    if (PyList_CheckExact(container) && (i = small_index(sub, PyList_GET_SIZE(container))) >= 0) {
+        PyObject *old = PyList_GET_ITEM(container, i);
+        PyList_SET_ITEM(container, i, v); /* takes the stack's reference */
+        Py_DECREF(old);
+        err = 0;
+    }
+    else if (PyDict_CheckExact(container)) {
+        err = PyDict_SetItem(container, sub, v);
+        Py_DECREF(v);
+    }
+    else {
+        return pyaot_op_STORE_SUBSCR(c, sp, oparg);
+    }
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    if (err) {
+        S(sp - 3) = S(sp - 2) = S(sp - 1) = NULL;
+        return ST_ERROR;
+    }
+    return ST_OK;
+}
+
+HOT int pyaot_spec_FOR_ITER(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    PyObject *it = S(sp - 1);
+    PyTypeObject *tp = Py_TYPE(it);
+    if (tp == &PyRangeIter_Type) {
+        range_iter *r = (range_iter *)it;
+        if (r->index < r->len) {
+            long v = (long)(r->start + (unsigned long)(r->index++) * r->step);
+            PyObject *n = PyLong_FromLong(v);
+            if (n == NULL)
+                return ST_ERROR;
+            S(sp) = n;
+            return ST_OK;
+        }
+    }
+    else if (tp == &PyListIter_Type || tp == &PyTupleIter_Type) {
+        seq_iter *s = (seq_iter *)it;
+        if (s->seq != NULL) {
+            Py_ssize_t n = tp == &PyListIter_Type ? PyList_GET_SIZE(s->seq) : PyTuple_GET_SIZE(s->seq);
+            if (s->index < n) {
+                PyObject *item = tp == &PyListIter_Type ? PyList_GET_ITEM(s->seq, s->index)
+                                                        : PyTuple_GET_ITEM(s->seq, s->index);
+                s->index++;
+                S(sp) = Py_NewRef(item);
+                return ST_OK;
+            }
+            Py_CLEAR(s->seq);
+        }
+    }
+    else {
+        return pyaot_op_FOR_ITER(c, sp, oparg);
+    }
+    Py_DECREF(it);
+    S(sp - 1) = NULL;
+    return ST_JUMP;
+}
