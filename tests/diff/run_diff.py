@@ -2,6 +2,12 @@
 pyaot; stdout, stderr and the exit status must be identical byte for byte,
 and pyaot's statistics must show that the program's own code ran natively.
 
+A case with `# pyaot-train: ARGS...` in its first 5 lines gets a training
+run first (`pyaot profile -o WORK/CASE.prof -- PYTHON CASE ARGS`) and is
+compiled with `--profile` that profile; the compiler must report that the
+profile covers at least one of its code objects. The comparison itself runs
+the case without ARGS, as for every other case.
+
 usage: run_diff.py --pyaot BUILD/pyaot --python /usr/bin/python3.11 \
                    --cases DIR --work DIR [-j N] [NAME_FILTER...]
 """
@@ -11,11 +17,51 @@ import concurrent.futures
 import difflib
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 
 STATS_LINE = re.compile(rb"^pyaot: ")
+TRAIN_MARK = re.compile(r"#\s*pyaot-train:(.*)$")
+
+
+def train_args(path):
+    """ARGS of a `# pyaot-train: ARGS...` marker in the first 5 lines, or None."""
+    with open(path, encoding="utf-8") as f:
+        for _, line in zip(range(5), f):
+            m = TRAIN_MARK.search(line)
+            if m:
+                return shlex.split(m.group(1))
+    return None
+
+
+def train_and_compile(args, path, env, targs):
+    """Training run with TARGS, then compile PATH with that profile; the
+    profile must cover at least one code object of PATH. Returns problems."""
+    cwd = os.path.dirname(path)
+    prof = os.path.splitext(path)[0] + ".prof"
+    try:
+        tr = subprocess.run([args.pyaot, "profile", "-o", prof, "--", args.python, path] + targs,
+                            cwd=cwd, env=env, capture_output=True, timeout=120,
+                            stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return ["training run timed out after 120 s"]
+    if tr.returncode != 0 or not os.path.exists(prof):
+        return ["training run failed (exit %d):\n%s" % (tr.returncode,
+                                                        tr.stderr.decode("utf-8", "replace")[-4000:])]
+    comp = subprocess.run([args.pyaot, "compile", "-f", "-v", "--profile", prof, path],
+                          cwd=cwd, env=env, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL)
+    out = comp.stdout + comp.stderr
+    if comp.returncode != 0:
+        return ["pyaot compile --profile failed (exit %d):\n%s" % (comp.returncode, out[-4000:])]
+    base = re.escape(os.path.basename(path))
+    m = re.search(r"^pyaot: (?:.*/)?%s: the profile covers (\d+) of (\d+) code objects$" % base,
+                  out, re.M)
+    if not m or int(m.group(1)) < 1:
+        return ["the profile covers no code object of %s:\n%s" % (path, out[-4000:])]
+    return []
 
 
 def split_stats(stderr):
@@ -45,6 +91,11 @@ def run_case(args, path):
     for k in ("PYAOT_DISABLE", "PYAOT_STATS", "PYAOT_CACHE_PREFIX"):
         env.pop(k, None)
     cwd = os.path.dirname(path)
+    targs = train_args(path)
+    if targs is not None:
+        problems = train_and_compile(args, path, env, targs)
+        if problems:
+            return problems, ""
     try:
         stock = subprocess.run([args.python, path], cwd=cwd, env=env, capture_output=True,
                                timeout=60, stdin=subprocess.DEVNULL)
@@ -89,11 +140,15 @@ def main():
     if not cases:
         print("no test cases found in %s" % args.cases)
         return 1
-    comp = subprocess.run([args.pyaot, "compile", "-q", "-j", str(args.j)] + cases,
-                          capture_output=True, text=True)
-    if comp.returncode != 0:
-        print("pyaot compile failed:\n" + comp.stderr)
-        return 1
+    # cases with a `# pyaot-train:` marker are compiled by run_case, after
+    # their training run
+    plain = [c for c in cases if train_args(c) is None]
+    if plain:
+        comp = subprocess.run([args.pyaot, "compile", "-q", "-j", str(args.j)] + plain,
+                              capture_output=True, text=True)
+        if comp.returncode != 0:
+            print("pyaot compile failed:\n" + comp.stderr)
+            return 1
 
     passed = failed = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.j) as pool:
