@@ -134,6 +134,18 @@ int pyaot_code_hash(PyCodeObject *co, uint64_t *out)
             tags[m] = const_tag(PyTuple_GET_ITEM(co->co_consts, i + (Py_ssize_t)m));
         h = pyaot_hash_bytes(h, tags, m);
     }
+    /* Names by value: native code keeps per-instruction caches keyed on
+       what a name resolved to, so code objects that differ only in their
+       names (os.fsencode and os.fsdecode) must never share an entry. */
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_names); i++) {
+        PyObject *name = PyTuple_GET_ITEM(co->co_names, i);
+        if (!PyUnicode_Check(name))
+            continue;
+        Py_ssize_t len = PyUnicode_GET_LENGTH(name);
+        int kind = PyUnicode_KIND(name);
+        h = hash_int(h, len * 8 + kind);
+        h = pyaot_hash_bytes(h, PyUnicode_DATA(name), (size_t)len * (size_t)kind);
+    }
     *out = h;
     return 0;
 }

@@ -22,7 +22,7 @@ int pyaot_verify_artifact(const char *path, struct pyaot_stamp *stamp, long *siz
                           size_t cap);
 
 /* Hash of everything native code depends on: bytecode, exception table,
-   frame layout, flags, and the shape of consts and names. Line numbers and
+   frame layout, flags, the shape of consts, and the names. Line numbers and
    the file name are left out: they are read from the live code object.
    Returns 0, or -1 with a Python exception set. */
 int pyaot_code_hash(PyCodeObject *co, uint64_t *out);
