@@ -11,7 +11,7 @@
 
 /* Bump whenever the descriptor layout, the stub ABI or the meaning of a
    code hash changes: older artifacts are then refused, never misread. */
-#define PYAOT_FORMAT_VERSION 2u
+#define PYAOT_FORMAT_VERSION 3u
 #define PYAOT_DESC_MAGIC 0x5041594fu /* "PAYO" */
 
 /* The checksum trailer appended after the ELF image: 8 bytes of tag, then
@@ -56,6 +56,12 @@ typedef struct pyaot_runtime {
     /* Called when stats are on for every native entry that bypassed the
        eval-frame hook (a direct call), with the callee's record. */
     void (*count_direct)(void *rec);
+    /* The C stack floor of the thread that entered native code last,
+       keyed by its thread state and thread id: with the GIL only one
+       thread runs, so native entries rarely need the thread-local one. */
+    const void *floor_ts;
+    unsigned long floor_thread;
+    uintptr_t floor;
 } pyaot_runtime;
 
 /* co_extra as 3.11 lays it out (the struct is private to codeobject.c). */

@@ -34,12 +34,21 @@ static uintptr_t compute_stack_floor(void)
     return (uintptr_t)lo + margin;
 }
 
-static int c_stack_exhausted(void)
+/* Reading the thread-local floor costs a call into the dynamic linker
+   from an artifact, on every entry; the runtime keeps the floor of the
+   last thread that entered, which under the GIL is nearly always this one. */
+static int c_stack_exhausted(PyThreadState *ts)
 {
     uintptr_t here = (uintptr_t)__builtin_frame_address(0);
-    if (__builtin_expect(stack_floor == 0, 0))
-        stack_floor = compute_stack_floor();
-    return here < stack_floor;
+    pyaot_runtime *rt = pyaot_rt;
+    if (__builtin_expect(rt->floor_ts != ts || rt->floor_thread != ts->thread_id, 0)) {
+        if (stack_floor == 0)
+            stack_floor = compute_stack_floor();
+        rt->floor_ts = ts;
+        rt->floor_thread = ts->thread_id;
+        rt->floor = stack_floor;
+    }
+    return here < rt->floor;
 }
 
 #define GEN_FLAGS (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
@@ -51,7 +60,7 @@ PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, 
     /* Only generator frames resume; traced frames belong to the interpreter. */
     if (ts->cframe->use_tracing || (!(co->co_flags & GEN_FLAGS) && (throwflag || pos != -1)))
         return _PyEval_EvalFrameDefault(ts, f, throwflag);
-    if (c_stack_exhausted()) {
+    if (c_stack_exhausted(ts)) {
         if (throwflag)
             return _PyEval_EvalFrameDefault(ts, f, throwflag);
         PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");

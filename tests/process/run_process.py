@@ -279,6 +279,25 @@ def test_frozen(t, cache):
           r.stderr.count(b"pyaot: warning: ignoring %s" % art.encode()) == 1, r.stderr)
 
 
+def test_thread_stacks(t):
+    """Stock 3.11 recurses 200000 deep on a 256 KiB thread stack (no C
+    recursion); pyaot's native frames use the C stack, so it must stop
+    with RecursionError there, and finish the rest exactly."""
+    stats = os.path.join(t.work, "stats-threads.jsonl")
+    r = t.run(["thread_stacks.py"], True, dict(PYAOT_STATS_FILE=stats))
+    lines = r.stdout.decode().splitlines()
+    smalls = [l.split()[1] for l in lines if l.startswith("small")]
+    check("thread stacks: no crash, exit status 0", r.returncode == 0, r.stderr[-2000:])
+    check("thread stacks: main and big-stack threads complete",
+          "main 100" in lines and "big 20000" in lines, lines)
+    check("thread stacks: each small-stack thread ends with a result or RecursionError",
+          len(smalls) == 3 and all(x in ("200000", "RecursionError") for x in smalls), lines)
+    recs = read_stats("thread stacks", stats)
+    check("thread stacks: ran natively",
+          any(native_in(rec, os.path.join(t.app, "thread_stacks.py")) > 0 for rec in recs),
+          recs)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pyaot", required=True)
@@ -298,6 +317,7 @@ def main():
     test_real_regrtest(t)
     test_stats_file(t)
     test_run_options(t)
+    test_thread_stacks(t)
     test_frozen(t, compile_stdlib(t))
     print("%d passed, %d failed" % (results.count(True), results.count(False)))
     return 0 if all(results) else 1
