@@ -62,6 +62,9 @@ typedef struct pyaot_runtime {
     const void *floor_ts;
     unsigned long floor_thread;
     uintptr_t floor;
+    /* Builtins a CALL may run without vectorcall when the callable is
+       exactly this object (strong references, set when enabled). */
+    void *builtin_len, *builtin_isinstance, *list_append;
 } pyaot_runtime;
 
 /* co_extra as 3.11 lays it out (the struct is private to codeobject.c). */

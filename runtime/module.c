@@ -229,6 +229,17 @@ static PyObject *m_enable(PyObject *self, PyObject *args)
     Py_XSETREF(module_hook, hook == Py_None ? NULL : Py_NewRef(hook));
     pyaot_runtime_state.stats_enabled = stats;
     _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), eval_hook);
+    if (pyaot_runtime_state.builtin_len == NULL) {
+        PyObject *b = PyEval_GetBuiltins();
+        PyObject *len = PyDict_GetItemString(b, "len");
+        PyObject *isinst = PyDict_GetItemString(b, "isinstance");
+        PyObject *append = PyDict_GetItemString(PyList_Type.tp_dict, "append");
+        if (len != NULL && isinst != NULL && append != NULL) {
+            pyaot_runtime_state.builtin_isinstance = Py_NewRef(isinst);
+            pyaot_runtime_state.list_append = Py_NewRef(append);
+            pyaot_runtime_state.builtin_len = Py_NewRef(len);
+        }
+    }
     pyaot_runtime_state.extra_index = extra_index; /* direct calls on */
     enabled = 1;
     Py_RETURN_NONE;

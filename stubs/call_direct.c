@@ -76,6 +76,31 @@ static void clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame)
     ts->datastack_top = (PyObject **)frame;
 }
 
+/* len(x), isinstance(x, c) and list.append(l, x) run as the builtins
+   themselves would, without vectorcall, when the callable is exactly the
+   builtin (a monkeypatched one is another object). 1 with *out set (NULL
+   and an exception on failure), 0 when not applicable. Arguments stay
+   owned by the caller. */
+int pyaot_call_builtin(PyObject *callable, PyObject **args, int nargs, PyObject **out)
+{
+    pyaot_runtime *rt = pyaot_rt;
+    if (nargs == 1 && callable == rt->builtin_len) {
+        Py_ssize_t n = PyObject_Size(args[0]);
+        *out = n < 0 ? NULL : PyLong_FromSsize_t(n);
+        return 1;
+    }
+    if (nargs == 2 && callable == rt->builtin_isinstance) {
+        int r = PyObject_IsInstance(args[0], args[1]);
+        *out = r < 0 ? NULL : Py_NewRef(r ? Py_True : Py_False);
+        return 1;
+    }
+    if (nargs == 2 && callable == rt->list_append && PyList_CheckExact(args[0])) {
+        *out = PyList_Append(args[0], args[1]) < 0 ? NULL : Py_NewRef(Py_None);
+        return 1;
+    }
+    return 0;
+}
+
 /* Calls `callable` with the `nargs` references at `args`, which it takes
    over (the slots are cleared) when it returns 1 with the result, or NULL
    and an exception, in *out. Returns 0, touching nothing, when the call

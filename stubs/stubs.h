@@ -99,5 +99,6 @@ PyObject *pyaot_number_op(int op, PyObject *a, PyObject *b);
    hook (call_direct.c): 1 with the result in *out, 0 when not applicable. */
 int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int nargs,
                       PyObject **out);
+int pyaot_call_builtin(PyObject *callable, PyObject **args, int nargs, PyObject **out);
 
 #endif
