@@ -11,7 +11,7 @@
 
 /* Bump whenever the descriptor layout, the stub ABI or the meaning of a
    code hash changes: older artifacts are then refused, never misread. */
-#define PYAOT_FORMAT_VERSION 3u
+#define PYAOT_FORMAT_VERSION 4u
 #define PYAOT_DESC_MAGIC 0x5041594fu /* "PAYO" */
 
 /* The checksum trailer appended after the ELF image: 8 bytes of tag, then
@@ -120,7 +120,7 @@ typedef struct pyaot_site {
 
 /* Bytes of one instruction's inline cache (pyaot_cache in stubs/stubs.h);
    the compiler reserves zeroed space for each cached instruction. */
-#define PYAOT_CACHE_BYTES 32
+#define PYAOT_CACHE_BYTES 128
 
 /* Deoptimization reasons, reported by PYAOT_STATS. */
 enum pyaot_deopt_reason {

@@ -5,7 +5,10 @@
    version tags (unique per dict state, bumped on every change) and type
    version tags (unique per type state, reset by any change to the type or
    its bases). A hit costs a few compares; a miss does the generic lookup
-   and fills the cache again, so a stale cache is never used. */
+   and fills the cache again, so a stale cache is never used. Attribute
+   caches have four ways, for sites that see several types (a base class
+   method run on instances of its subclasses): the first two are checked
+   inline, the other two just before the generic lookup. */
 #include "stubs.h"
 
 #include "internal/pycore_dict.h"
@@ -28,6 +31,7 @@ enum {
 #define MISSES(k) ((int)(((k)->aux >> 3) & 31))
 #define ARG(k) ((k)->aux >> 8)
 #define MAX_MISSES 16
+#define WAYS 4
 
 static void set_cache(pyaot_cache *k, int kind, uint64_t v1, uint64_t v2, PyObject *value,
                       intptr_t arg)
@@ -38,21 +42,26 @@ static void set_cache(pyaot_cache *k, int kind, uint64_t v1, uint64_t v2, PyObje
     k->aux = (arg << 8) | (MISSES(k) << 3) | kind;
 }
 
-/* On a miss: whether to look for something to cache. A site that keeps
-   missing (several types, a dict that keeps changing, objects no cache
-   shape fits) stops paying for refills and stays on the generic path. */
+/* On a miss: whether to look for something to cache. The ways shift
+   down (the last one is dropped) and the first is emptied for the refill. A
+   site that keeps missing (more types than ways, a dict that keeps
+   changing, objects no cache shape fits) stops paying for refills and
+   stays on the generic path. The miss count lives in the first way. */
 static int may_fill(pyaot_cache *k)
 {
     if (KIND(k) == C_GIVEUP)
         return 0;
     int misses = MISSES(k) + 1;
     if (misses > MAX_MISSES) {
-        k->value = NULL;
-        k->v1 = k->v2 = 0;
+        memset(k, 0, WAYS * sizeof *k);
         k->aux = C_GIVEUP;
         return 0;
     }
-    k->aux = (k->aux & ~((intptr_t)31 << 3)) | ((intptr_t)misses << 3);
+    if (KIND(k) != C_EMPTY)
+        memmove(k + 1, k, (WAYS - 1) * sizeof *k);
+    k->value = NULL;
+    k->v1 = k->v2 = 0;
+    k->aux = (intptr_t)misses << 3; /* C_EMPTY */
     return 1;
 }
 
@@ -173,19 +182,6 @@ static void fill_load(pyaot_cache *k, PyObject *owner, PyObject *name)
         fill_instance(k, tp, name, 0);
 }
 
-__attribute__((noinline)) static int attr_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k)
-{
-    PyObject *owner = S(sp - 1);
-    PyObject *r = PyObject_GetAttr(owner, NAME(oparg));
-    if (r == NULL)
-        return ST_ERROR;
-    if (may_fill(k))
-        fill_load(k, owner, NAME(oparg));
-    Py_DECREF(owner);
-    S(sp - 1) = r;
-    return ST_OK;
-}
-
 /* The cached value for `owner`, borrowed, or NULL on a miss. */
 static inline HOT PyObject *attr_hit(pyaot_cache *k, PyObject *owner)
 {
@@ -212,12 +208,33 @@ static inline HOT PyObject *attr_hit(pyaot_cache *k, PyObject *owner)
     }
 }
 
+__attribute__((noinline)) static int attr_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k)
+{
+    PyObject *owner = S(sp - 1);
+    PyObject *r = attr_hit(k + 2, owner);
+    if (r == NULL)
+        r = attr_hit(k + 3, owner);
+    if (r != NULL) {
+        S(sp - 1) = Py_NewRef(r);
+        Py_DECREF(owner);
+        return ST_OK;
+    }
+    r = PyObject_GetAttr(owner, NAME(oparg));
+    if (r == NULL)
+        return ST_ERROR;
+    if (may_fill(k))
+        fill_load(k, owner, NAME(oparg));
+    Py_DECREF(owner);
+    S(sp - 1) = r;
+    return ST_OK;
+}
+
 HOT int pyaot_spec_LOAD_ATTR(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
     pyaot_cache *k = cache;
     PyObject *owner = S(sp - 1);
     PyObject *v = attr_hit(k, owner);
-    if (v == NULL)
+    if (v == NULL && (v = attr_hit(k + 1, owner)) == NULL)
         return attr_miss(c, sp, oparg, k);
     S(sp - 1) = Py_NewRef(v);
     Py_DECREF(owner);
@@ -248,9 +265,33 @@ static void fill_method(pyaot_cache *k, PyObject *obj, PyObject *name, PyObject 
     }
 }
 
+/* One way of a LOAD_METHOD cache: 1 when it held the answer (pushed). */
+static inline HOT int method_hit(pyaot_ctx *c, int sp, pyaot_cache *k, PyObject *obj)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    if (KIND(k) == C_METHOD && tp->tp_version_tag == k->v1) {
+        if (ARG(k) == 0 || (*_PyObject_ValuesPointer(obj) != NULL &&
+                            ((PyHeapTypeObject *)tp)->ht_cached_keys->dk_nentries == (Py_ssize_t)k->v2)) {
+            S(sp - 1) = Py_NewRef(k->value);
+            S(sp) = obj;
+            return 1;
+        }
+    }
+    else if (KIND(k) == C_MODULE && tp == &PyModule_Type &&
+             dict_version(((PyModuleObject *)obj)->md_dict) == k->v1) {
+        S(sp - 1) = NULL;
+        S(sp) = Py_NewRef(k->value);
+        Py_DECREF(obj);
+        return 1;
+    }
+    return 0;
+}
+
 __attribute__((noinline)) static int method_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k)
 {
     PyObject *obj = S(sp - 1);
+    if (method_hit(c, sp, k + 2, obj) || method_hit(c, sp, k + 3, obj))
+        return ST_OK;
     PyObject *meth = NULL;
     int found = _PyObject_GetMethod(obj, NAME(oparg), &meth);
     if (meth == NULL)
@@ -276,22 +317,8 @@ HOT int pyaot_spec_LOAD_METHOD(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
     pyaot_cache *k = cache;
     PyObject *obj = S(sp - 1);
-    PyTypeObject *tp = Py_TYPE(obj);
-    if (KIND(k) == C_METHOD && tp->tp_version_tag == k->v1) {
-        if (ARG(k) == 0 || (*_PyObject_ValuesPointer(obj) != NULL &&
-                            ((PyHeapTypeObject *)tp)->ht_cached_keys->dk_nentries == (Py_ssize_t)k->v2)) {
-            S(sp - 1) = Py_NewRef(k->value);
-            S(sp) = obj;
-            return ST_OK;
-        }
-    }
-    else if (KIND(k) == C_MODULE && tp == &PyModule_Type &&
-             dict_version(((PyModuleObject *)obj)->md_dict) == k->v1) {
-        S(sp - 1) = NULL;
-        S(sp) = Py_NewRef(k->value);
-        Py_DECREF(obj);
+    if (method_hit(c, sp, k, obj) || method_hit(c, sp, k + 1, obj))
         return ST_OK;
-    }
     return method_miss(c, sp, oparg, k);
 }
 
@@ -304,10 +331,30 @@ static void fill_store(pyaot_cache *k, PyObject *owner, PyObject *name)
         fill_instance(k, tp, name, 1);
 }
 
+/* One way of a STORE_ATTR cache: where the value goes, or NULL. */
+static inline HOT PyObject **store_slot(pyaot_cache *k, PyObject *owner)
+{
+    if (Py_TYPE(owner)->tp_version_tag != k->v1)
+        return NULL;
+    if (KIND(k) == C_VALUES) {
+        PyDictValues *values = *_PyObject_ValuesPointer(owner);
+        return values != NULL && values->values[ARG(k)] != NULL ? &values->values[ARG(k)] : NULL;
+    }
+    return KIND(k) == C_SLOT ? (PyObject **)((char *)owner + ARG(k)) : NULL;
+}
+
 /* Fills after the generic store: a first store adds the key to the
    type's shared keys. */
 __attribute__((noinline)) static int store_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k)
 {
+    PyObject **slot = store_slot(k + 2, S(sp - 1));
+    if (slot != NULL || (slot = store_slot(k + 3, S(sp - 1))) != NULL) {
+        PyObject *old = *slot;
+        *slot = S(sp - 2);
+        Py_XDECREF(old);
+        Py_DECREF(S(sp - 1));
+        return ST_OK;
+    }
     PyObject *owner = Py_NewRef(S(sp - 1)); /* the store consumes the stack's reference */
     int st = pyaot_op_STORE_ATTR(c, sp, oparg);
     if (st == ST_OK && may_fill(k))
@@ -320,19 +367,8 @@ HOT int pyaot_spec_STORE_ATTR(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
     pyaot_cache *k = cache;
     PyObject *v = S(sp - 2), *owner = S(sp - 1);
-    PyTypeObject *tp = Py_TYPE(owner);
-    PyObject **slot = NULL;
-    if (tp->tp_version_tag == k->v1) {
-        if (KIND(k) == C_VALUES) {
-            PyDictValues *values = *_PyObject_ValuesPointer(owner);
-            if (values != NULL && values->values[ARG(k)] != NULL)
-                slot = &values->values[ARG(k)];
-        }
-        else if (KIND(k) == C_SLOT) {
-            slot = (PyObject **)((char *)owner + ARG(k));
-        }
-    }
-    if (slot == NULL)
+    PyObject **slot = store_slot(k, owner);
+    if (slot == NULL && (slot = store_slot(k + 1, owner)) == NULL)
         return store_miss(c, sp, oparg, k);
     PyObject *old = *slot;
     *slot = v;

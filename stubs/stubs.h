@@ -50,14 +50,15 @@ typedef struct pyaot_ctx {
 
 typedef PyObject *(*pyaot_body)(pyaot_ctx *);
 
-/* One instruction's cache in the artifact's writable data (spec_*.c),
-   zero until the instruction first runs. */
+/* One way of an instruction's cache in the artifact's writable data
+   (spec_*.c), zero until the instruction first runs; each instruction
+   has four. */
 typedef struct pyaot_cache {
     uint64_t v1, v2;  /* the versions that keep `value` true */
     PyObject *value;  /* borrowed: alive while the versions hold */
     intptr_t aux;     /* shape and index */
 } pyaot_cache;
-_Static_assert(sizeof(pyaot_cache) == PYAOT_CACHE_BYTES, "abi.h states the cache size");
+_Static_assert(4 * sizeof(pyaot_cache) == PYAOT_CACHE_BYTES, "abi.h states the cache size");
 
 /* Generic stubs the speculative ones fall back to. */
 int pyaot_op_LOAD_GLOBAL(pyaot_ctx *c, int sp, int oparg);
