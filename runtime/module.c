@@ -209,6 +209,27 @@ static PyObject *eval_hook(PyThreadState *ts, _PyInterpreterFrame *f, int throwf
     return _PyEval_EvalFrameDefault(ts, f, throwflag);
 }
 
+/* A new reference to the builtin function `name` itself, or NULL when
+   builtins.name is something else by now (a .pth file processed before
+   the runtime's may have replaced it): CALL runs only the real one
+   without vectorcall. */
+static PyObject *real_builtin(const char *name)
+{
+    PyObject *f = PyDict_GetItemString(PyEval_GetBuiltins(), name);
+    if (f == NULL || !PyCFunction_CheckExact(f))
+        return NULL;
+    PyCFunctionObject *cf = (PyCFunctionObject *)f;
+    if (strcmp(cf->m_ml->ml_name, name) != 0 || cf->m_self == NULL ||
+        !PyModule_CheckExact(cf->m_self))
+        return NULL;
+    const char *module = PyModule_GetName(cf->m_self);
+    if (module == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    return strcmp(module, "builtins") == 0 ? Py_NewRef(f) : NULL;
+}
+
 static PyObject *m_enable(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -229,17 +250,13 @@ static PyObject *m_enable(PyObject *self, PyObject *args)
     Py_XSETREF(module_hook, hook == Py_None ? NULL : Py_NewRef(hook));
     pyaot_runtime_state.stats_enabled = stats;
     _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), eval_hook);
-    if (pyaot_runtime_state.builtin_len == NULL) {
-        PyObject *b = PyEval_GetBuiltins();
-        PyObject *len = PyDict_GetItemString(b, "len");
-        PyObject *isinst = PyDict_GetItemString(b, "isinstance");
-        PyObject *append = PyDict_GetItemString(PyList_Type.tp_dict, "append");
-        if (len != NULL && isinst != NULL && append != NULL) {
-            pyaot_runtime_state.builtin_isinstance = Py_NewRef(isinst);
-            pyaot_runtime_state.list_append = Py_NewRef(append);
-            pyaot_runtime_state.builtin_len = Py_NewRef(len);
-        }
-    }
+    if (pyaot_runtime_state.builtin_len == NULL)
+        pyaot_runtime_state.builtin_len = real_builtin("len");
+    if (pyaot_runtime_state.builtin_isinstance == NULL)
+        pyaot_runtime_state.builtin_isinstance = real_builtin("isinstance");
+    if (pyaot_runtime_state.list_append == NULL) /* list's dict cannot be changed */
+        pyaot_runtime_state.list_append =
+            Py_XNewRef(PyDict_GetItemString(PyList_Type.tp_dict, "append"));
     pyaot_runtime_state.extra_index = extra_index; /* direct calls on */
     enabled = 1;
     Py_RETURN_NONE;

@@ -543,6 +543,22 @@ def main():
     r = run([a.python, "-c", code], cwd=app, env=dict(env_s, PYAOT_DISABLE="1"))
     check("PYAOT_DISABLE turns the autoload off", r.stdout == stock.stdout
           and "pyaot" not in r.stderr, r.stderr)
+    # A .pth processed before pyaot.pth replaces len: native code must call
+    # the replacement, not run the real builtin directly.
+    with open(os.path.join(app, "lenmod.py"), "w") as f:
+        f.write("def f(x):\n    return len(x)\nprint(f([1, 2, 3]), f('ab'))\n")
+    r = run([a.pyaot, "compile", "-q", os.path.join(app, "lenmod.py")])
+    with open(os.path.join(site, "a_patch.pth"), "w") as f:
+        f.write("import builtins; builtins.len = (lambda real: lambda o: 42 if o == 'ab' "
+                "else real(o))(builtins.len)\n")
+    len_code = "import site; site.addsitedir(%r); import lenmod" % site
+    want = run([a.python, "-c", len_code], cwd=app, env=dict(env_s, PYAOT_DISABLE="1"))
+    r = run([a.python, "-c", len_code], cwd=app, env=env_s)
+    check("len replaced before the runtime came up is called, not inlined",
+          want.stdout == "3 42\n" and r.stdout == want.stdout
+          and "native entries in %s" % os.path.join(app, "lenmod.py") in r.stderr,
+          repr((want.stdout, r.stdout, r.stderr)))
+    os.remove(os.path.join(site, "a_patch.pth"))
     r = run([a.pyaot, "uninstall", "--site", site])
     check("uninstall removes it", r.returncode == 0 and not os.listdir(site), str(os.listdir(site)))
 
