@@ -423,7 +423,8 @@ static int is_generator(PyCodeObject *co)
 
 /* The body function of one code object; NULL with `e` when it cannot be
    compiled (then the code object simply runs in the interpreter). */
-static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index, pyaot_error *e)
+static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index,
+                               const pyaot_code_profile *prof, pyaot_error *e)
 {
     pyaot_decoded d;
     pyaot_analysis a;
@@ -434,8 +435,7 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index, pyaot_erro
         return NULL;
     }
     LLVMValueRef result = NULL;
-    body B = {.d = &d, .a = &a, .nlocalsplus = co->co_nlocalsplus,
-              .prof = L->o->profile ? pyaot_profile_code(L->o->profile, co) : NULL};
+    body B = {.d = &d, .a = &a, .nlocalsplus = co->co_nlocalsplus, .prof = prof};
     if (a.max_depth > co->co_stacksize) {
         pyaot_errorf(e, "stack depth %d exceeds co_stacksize %d", a.max_depth, co->co_stacksize);
         goto done;
@@ -647,6 +647,7 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
     limit_inlining(&L);
     st->ncode = (int)n;
     st->nnative = 0;
+    int profiled = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         if (pyaot_code_hash((PyCodeObject *)PyList_GET_ITEM(codes, i), &hashes[i]) < 0) {
             pyaot_error_from_python(e, "cannot hash code object");
@@ -662,7 +663,9 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
             if (!(co->co_flags & CO_OPTIMIZED) != (pass == 0))
                 continue;
             pyaot_error why = {{0}};
-            LLVMValueRef bodyfn = lower_body(&L, co, (int)i, &why);
+            const pyaot_code_profile *prof = o->profile ? pyaot_profile_code(o->profile, co) : NULL;
+            profiled += prof != NULL;
+            LLVMValueRef bodyfn = lower_body(&L, co, (int)i, prof, &why);
             if (bodyfn == NULL) {
                 if (o->verbose)
                     fprintf(stderr, "pyaot: %s (line %d) stays interpreted: %s\n",
@@ -674,12 +677,9 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
         }
     }
     if (o->profile != NULL && o->verbose) {
-        int matched = 0;
-        for (Py_ssize_t i = 0; i < n; i++)
-            matched += pyaot_profile_code(o->profile, (PyCodeObject *)PyList_GET_ITEM(codes, i)) != NULL;
         PyObject *file = ((PyCodeObject *)PyList_GET_ITEM(codes, 0))->co_filename;
         fprintf(stderr, "pyaot: %s: the profile covers %d of %zd code objects\n",
-                PyUnicode_AsUTF8(file), matched, n);
+                PyUnicode_AsUTF8(file), profiled, n);
     }
     emit_descriptor(&L, entries, hashes, (int)n, o);
     rc = 0;

@@ -126,12 +126,7 @@ HOT PyObject *pyaot_number_op(int op, PyObject *a, PyObject *b)
 HOT int pyaot_op_BINARY_OP(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
-    PyObject *r = pyaot_number_op(oparg, a, b);
-    Py_DECREF(a);
-    Py_DECREF(b);
-    S(sp - 2) = r;
-    S(sp - 1) = NULL;
-    return r ? ST_OK : ST_ERROR;
+    return pyaot_replace2(c, sp, a, b, pyaot_number_op(oparg, a, b));
 }
 
 static int unary(pyaot_ctx *c, int sp, PyObject *(*fn)(PyObject *))
@@ -178,12 +173,7 @@ int pyaot_op_UNARY_NOT(pyaot_ctx *c, int sp, int oparg)
 HOT int pyaot_op_COMPARE_OP(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
-    PyObject *r = PyObject_RichCompare(a, b, oparg);
-    Py_DECREF(a);
-    Py_DECREF(b);
-    S(sp - 2) = r;
-    S(sp - 1) = NULL;
-    return r ? ST_OK : ST_ERROR;
+    return pyaot_replace2(c, sp, a, b, PyObject_RichCompare(a, b, oparg));
 }
 
 HOT int pyaot_op_IS_OP(pyaot_ctx *c, int sp, int oparg)
@@ -216,12 +206,7 @@ int pyaot_op_BINARY_SUBSCR(pyaot_ctx *c, int sp, int oparg)
 {
     (void)oparg;
     PyObject *container = S(sp - 2), *sub = S(sp - 1);
-    PyObject *r = PyObject_GetItem(container, sub);
-    Py_DECREF(container);
-    Py_DECREF(sub);
-    S(sp - 2) = r;
-    S(sp - 1) = NULL;
-    return r ? ST_OK : ST_ERROR;
+    return pyaot_replace2(c, sp, container, sub, PyObject_GetItem(container, sub));
 }
 
 int pyaot_op_STORE_SUBSCR(pyaot_ctx *c, int sp, int oparg)

@@ -230,11 +230,7 @@ int pyaot_op_IMPORT_NAME(pyaot_ctx *c, int sp, int oparg)
         r = PyObject_Vectorcall(imp, args, 5, NULL);
         Py_DECREF(imp);
     }
-    Py_DECREF(level);
-    Py_DECREF(fromlist);
-    S(sp - 2) = r;
-    S(sp - 1) = NULL;
-    return r ? ST_OK : ST_ERROR;
+    return pyaot_replace2(c, sp, level, fromlist, r);
 }
 
 /* IMPORT_FROM's failure: the interpreter's ImportError, with name and

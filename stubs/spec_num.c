@@ -122,26 +122,19 @@ static inline HOT int binary(pyaot_ctx *c, int sp, int oparg, int kinds)
     PyObject *a = S(sp - 2), *b = S(sp - 1);
     PyObject *r;
     if ((kinds & NUM_INT) && compact(a) && compact(b) &&
-        int_op(oparg, compact_value(a), compact_value(b), &r)) {
-        Py_DECREF(a);
-        Py_DECREF(b);
-        goto done;
-    }
+        int_op(oparg, compact_value(a), compact_value(b), &r))
+        return pyaot_replace2(c, sp, a, b, r);
     double v;
     if ((kinds & NUM_FLOAT) &&
         ((PyFloat_CheckExact(a) && (PyFloat_CheckExact(b) || compact(b))) ||
          (PyFloat_CheckExact(b) && compact(a))) &&
         float_op(oparg, as_double(a), as_double(b), &v)) {
-        r = float_result(a, b, v);
-        goto done;
+        r = float_result(a, b, v); /* consumed both inputs */
+        S(sp - 2) = r;
+        S(sp - 1) = NULL;
+        return r ? ST_OK : ST_ERROR;
     }
-    r = pyaot_number_op(oparg, a, b);
-    Py_DECREF(a);
-    Py_DECREF(b);
-done:
-    S(sp - 2) = r;
-    S(sp - 1) = NULL;
-    return r ? ST_OK : ST_ERROR;
+    return pyaot_replace2(c, sp, a, b, pyaot_number_op(oparg, a, b));
 }
 
 HOT int pyaot_spec_BINARY_OP_INT(pyaot_ctx *c, int sp, int oparg, void *cache)
@@ -179,7 +172,6 @@ static inline HOT int cmp_result(int op, int lt, int eq)
 static inline HOT int compare(pyaot_ctx *c, int sp, int oparg, int kinds, int strings)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
-    PyObject *r;
     int t;
     if ((kinds & NUM_INT) && compact(a) && compact(b)) {
         int64_t x = compact_value(a), y = compact_value(b);
@@ -202,17 +194,9 @@ static inline HOT int compare(pyaot_ctx *c, int sp, int oparg, int kinds, int st
         int d = a == b ? 0 : PyUnicode_Compare(a, b); /* cannot fail on two str */
         t = cmp_result(oparg, d < 0, d == 0);
     }
-    else {
-        r = PyObject_RichCompare(a, b, oparg);
-        goto done;
-    }
-    r = Py_NewRef(t ? Py_True : Py_False);
-done:
-    Py_DECREF(a);
-    Py_DECREF(b);
-    S(sp - 2) = r;
-    S(sp - 1) = NULL;
-    return r ? ST_OK : ST_ERROR;
+    else
+        return pyaot_replace2(c, sp, a, b, PyObject_RichCompare(a, b, oparg));
+    return pyaot_replace2(c, sp, a, b, Py_NewRef(t ? Py_True : Py_False));
 }
 
 HOT int pyaot_spec_COMPARE_OP_INT(pyaot_ctx *c, int sp, int oparg, void *cache)

@@ -52,11 +52,7 @@ HOT int pyaot_spec_BINARY_SUBSCR(pyaot_ctx *c, int sp, int oparg, void *cache)
     else {
         return pyaot_op_BINARY_SUBSCR(c, sp, oparg);
     }
-    Py_DECREF(container);
-    Py_DECREF(sub);
-    S(sp - 2) = r;
-    S(sp - 1) = NULL;
-    return r ? ST_OK : ST_ERROR;
+    return pyaot_replace2(c, sp, container, sub, r);
 }
 
 HOT int pyaot_spec_STORE_SUBSCR(pyaot_ctx *c, int sp, int oparg, void *cache)

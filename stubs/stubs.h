@@ -77,6 +77,18 @@ extern pyaot_runtime *pyaot_rt;
 #define BUILTINS() (c->f->f_builtins)
 #define LOCALS() (c->f->f_locals)
 
+/* The end of every instruction that replaces two inputs by one result:
+   releases the inputs the stack owned and stores the result, or NULL
+   after an error. */
+static inline HOT int pyaot_replace2(pyaot_ctx *c, int sp, PyObject *a, PyObject *b, PyObject *r)
+{
+    Py_DECREF(a);
+    Py_DECREF(b);
+    S(sp - 2) = r;
+    S(sp - 1) = NULL;
+    return r ? ST_OK : ST_ERROR;
+}
+
 /* Interface called by generated code (see compiler/lower.c). */
 PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, pyaot_body body);
 void pyaot_at(pyaot_ctx *c, int pc);
