@@ -145,6 +145,8 @@ const pyaot_code_profile *pyaot_profile_code(const pyaot_profile *p, PyCodeObjec
    training run's view of its code object (`prof`, NULL without one), or
    NULL for the generic stub. */
 const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *prof);
+/* Whether speculative stub `spec` takes a per-instruction cache. */
+int pyaot_spec_cached(const char *spec);
 
 /* ---- lower.c / emit.c / module.c ---- */
 

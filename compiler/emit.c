@@ -44,6 +44,63 @@ static void internalize(LLVMModuleRef mod)
     }
 }
 
+/* Byte offset of `ptr` from `base` when it is `base` itself or a GEP
+   of it by constants (the two forms clang and instcombine produce for a
+   struct field), else -1. */
+static long long field_offset(LLVMTargetDataRef td, LLVMValueRef ptr, LLVMValueRef base)
+{
+    if (ptr == base)
+        return 0;
+    if (!LLVMIsAGetElementPtrInst(ptr) && !(LLVMIsAConstantExpr(ptr) &&
+                                            LLVMGetConstOpcode(ptr) == LLVMGetElementPtr))
+        return -1;
+    if (LLVMGetOperand(ptr, 0) != base)
+        return -1;
+    LLVMTypeRef src = LLVMGetGEPSourceElementType(ptr);
+    int n = LLVMGetNumOperands(ptr);
+    for (int i = 1; i < n; i++)
+        if (!LLVMIsAConstantInt(LLVMGetOperand(ptr, i)))
+            return -1;
+    long long first = LLVMConstIntGetSExtValue(LLVMGetOperand(ptr, 1));
+    long long off = first * (long long)LLVMABISizeOfType(td, src);
+    if (n == 2)
+        return off;
+    if (n == 3 && LLVMGetTypeKind(src) == LLVMStructTypeKind)
+        return off + (long long)LLVMOffsetOfElement(
+                         td, src, (unsigned)LLVMConstIntGetZExtValue(LLVMGetOperand(ptr, 2)));
+    return -1;
+}
+
+/* The first four fields of the native context (thread state, frame,
+   localsplus, first code unit: pyaot_ctx in stubs/stubs.h) never change
+   while a body runs, but every store through a PyObject ** may alias
+   them as far as LLVM knows, so each instruction reloaded them. Marks
+   their loads in the bodies invariant once the hot stubs are inlined.
+   Bodies are never inlined into the entry that fills the context. */
+static void mark_context_invariant(LLVMModuleRef mod)
+{
+    LLVMContextRef cx = LLVMGetModuleContext(mod);
+    LLVMTargetDataRef td = LLVMGetModuleDataLayout(mod);
+    unsigned kind = LLVMGetMDKindIDInContext(cx, "invariant.load", 14);
+    LLVMValueRef empty = LLVMMetadataAsValue(cx, LLVMMDNodeInContext2(cx, NULL, 0));
+    unsigned ptr_size = LLVMPointerSize(td);
+    for (LLVMValueRef f = LLVMGetFirstFunction(mod); f; f = LLVMGetNextFunction(f)) {
+        size_t len;
+        const char *name = LLVMGetValueName2(f, &len);
+        if (LLVMIsDeclaration(f) || strncmp(name, "pyaot_body_", 11) != 0)
+            continue;
+        LLVMValueRef ctx = LLVMGetParam(f, 0);
+        for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
+            for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+                if (!LLVMIsALoadInst(in) || LLVMGetTypeKind(LLVMTypeOf(in)) != LLVMPointerTypeKind)
+                    continue;
+                long long off = field_offset(td, LLVMGetOperand(in, 0), ctx);
+                if (off >= 0 && off < 4LL * ptr_size && off % ptr_size == 0)
+                    LLVMSetMetadata(in, kind, empty);
+            }
+    }
+}
+
 static LLVMTargetMachineRef target_machine(LLVMModuleRef mod, int opt, pyaot_error *e)
 {
     const char *triple = LLVMGetTarget(mod);
@@ -202,11 +259,18 @@ int pyaot_emit(LLVMModuleRef mod, const char *out_path, const pyaot_options *o, 
         goto done;
     static const char *pipelines[] = {
         "globaldce",
-        "always-inline,globaldce,function(sroa,early-cse,simplifycfg,instcombine,simplifycfg)",
+        "globaldce,function(sroa,early-cse,simplifycfg,instcombine,simplifycfg)",
         "default<O2>", "default<O3>"};
     int lvl = o->opt_level < 0 ? 0 : o->opt_level > 3 ? 3 : o->opt_level;
     LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
-    LLVMErrorRef perr = LLVMRunPasses(mod, pipelines[lvl], tm, po);
+    LLVMErrorRef perr = NULL;
+    if (lvl > 0) {
+        perr = LLVMRunPasses(mod, "always-inline", tm, po);
+        if (!perr)
+            mark_context_invariant(mod);
+    }
+    if (!perr)
+        perr = LLVMRunPasses(mod, pipelines[lvl], tm, po);
     LLVMDisposePassBuilderOptions(po);
     if (perr) {
         char *m = LLVMGetErrorMessage(perr);

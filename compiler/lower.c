@@ -206,6 +206,10 @@ static LLVMValueRef spec_fn(lower *L, body *B, const pyaot_instr *in, LLVMValueR
     LLVMValueRef f = LLVMGetNamedFunction(L->mod, name);
     if (f == NULL || LLVMGlobalGetValueType(f) != L->spec_ty)
         return NULL;
+    if (!pyaot_spec_cached(spec)) {
+        *cache = LLVMConstPointerNull(L->ptr);
+        return f;
+    }
     if (B->cache_ph == NULL) {
         snprintf(name, sizeof name, "pyaot_caches_ph_%p", (void *)B);
         B->cache_ph = LLVMAddGlobal(L->mod, L->i8, name);
@@ -445,6 +449,10 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index,
     LLVMTypeRef body_ty = LLVMFunctionType(L->ptr, &L->ptr, 1, 0);
     B.fn = LLVMAddFunction(L->mod, name, body_ty);
     LLVMSetLinkage(B.fn, LLVMInternalLinkage);
+    /* Never inlined into its entry: the context it reads is filled there,
+       and emit.c marks those reads invariant. */
+    LLVMAddAttributeAtIndex(B.fn, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(L->cx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
     copy_target_attrs(L, B.fn);
     B.ctx = LLVMGetParam(B.fn, 0);
     snprintf(name, sizeof name, "pyaot_sites_ph_%d", index);
@@ -519,7 +527,7 @@ static LLVMValueRef make_entry(lower *L, LLVMValueRef bodyfn, int index)
     LLVMSetLinkage(fn, LLVMInternalLinkage);
     copy_target_attrs(L, fn);
     LLVMPositionBuilderAtEnd(L->b, LLVMAppendBasicBlockInContext(L->cx, fn, "entry"));
-    LLVMValueRef enter = LLVMGetNamedFunction(L->mod, "pyaot_enter");
+    LLVMValueRef enter = LLVMGetNamedFunction(L->mod, "pyaot_entry");
     LLVMTypeRef ety = LLVMFunctionType(L->ptr, (LLVMTypeRef[]){L->ptr, L->ptr, L->i32, L->ptr}, 4, 0);
     LLVMValueRef args[4] = {LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 2), bodyfn};
     LLVMValueRef r = LLVMBuildCall2(L->b, ety, enter, args, 4, "");
@@ -639,7 +647,7 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
         !(L.key_fn = get_fn(&L, "pyaot_resume_key", L.flag_ty, e)) ||
         !(L.interp_fn = get_fn(&L, "pyaot_resume_interp", L.res_ty, e)) ||
         !(L.handler_mark = LLVMGetNamedGlobal(mod, "pyaot_handler_marker")) ||
-        !LLVMGetNamedFunction(mod, "pyaot_enter") || !LLVMGetNamedGlobal(mod, "pyaot_rt")) {
+        !LLVMGetNamedFunction(mod, "pyaot_enter") || !LLVMGetNamedFunction(mod, "pyaot_entry") || !LLVMGetNamedGlobal(mod, "pyaot_rt")) {
         if (!e->msg[0])
             pyaot_errorf(e, "stub bitcode lacks the frame interface");
         goto done;

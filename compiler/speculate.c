@@ -9,6 +9,7 @@
 #include "compiler.h"
 
 #include <opcode.h>
+#include <string.h>
 
 static int arithmetic(int nb)
 {
@@ -73,6 +74,9 @@ const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *pro
         return seen == BINARY_SUBSCR_GETITEM ? NULL : "BINARY_SUBSCR";
     case STORE_SUBSCR:
         return "STORE_SUBSCR";
+    case CALL:
+        /* Direct calls of compiled functions need no profile. */
+        return "CALL";
     case FOR_ITER:
         /* 3.11 does not specialize FOR_ITER: the iterator's type is checked
            at run time instead (range, list and tuple inline). */
@@ -80,4 +84,9 @@ const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *pro
     default:
         return NULL;
     }
+}
+
+int pyaot_spec_cached(const char *spec)
+{
+    return strcmp(spec, "CALL") != 0;
 }

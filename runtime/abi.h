@@ -11,7 +11,7 @@
 
 /* Bump whenever the descriptor layout, the stub ABI or the meaning of a
    code hash changes: older artifacts are then refused, never misread. */
-#define PYAOT_FORMAT_VERSION 4u
+#define PYAOT_FORMAT_VERSION 5u
 #define PYAOT_DESC_MAGIC 0x5041594fu /* "PAYO" */
 
 /* The checksum trailer appended after the ELF image: 8 bytes of tag, then

@@ -25,57 +25,6 @@ static inline pyaot_code_rec *native_rec(PyCodeObject *co)
     return rec == NULL || rec == PYAOT_CHECKED ? NULL : rec;
 }
 
-/* frameobject.c's take_ownership: a frame object still referenced after
-   the call gets its own copy of the frame and a link to the caller's. */
-static void keep_frame_object(PyFrameObject *fo, _PyInterpreterFrame *frame)
-{
-    Py_ssize_t size = (char *)&frame->localsplus[frame->stacktop] - (char *)frame;
-    _PyInterpreterFrame *copy = (_PyInterpreterFrame *)fo->_f_frame_data;
-    memcpy(copy, frame, (size_t)size);
-    fo->f_frame = copy;
-    copy->owner = FRAME_OWNED_BY_FRAME_OBJECT;
-    _PyInterpreterFrame *prev = copy->previous;
-    while (prev != NULL && _PyFrame_IsIncomplete(prev))
-        prev = prev->previous;
-    if (prev != NULL) {
-        /* The caller is the current frame again: PyEval_GetFrame makes
-           (or finds) its frame object. */
-        PyFrameObject *back = prev == PyThreadState_Get()->cframe->current_frame
-                                  ? PyEval_GetFrame()
-                                  : prev->frame_obj;
-        if (back != NULL) /* NULL only when out of memory, as in CPython */
-            fo->f_back = (PyFrameObject *)Py_NewRef(back);
-        copy->previous = NULL;
-    }
-    if (!_PyObject_GC_IS_TRACKED((PyObject *)fo))
-        _PyObject_GC_TRACK((PyObject *)fo);
-}
-
-/* _PyEvalFrameClearAndPop for a frame pushed in the current chunk. */
-static void clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame)
-{
-    ts->recursion_remaining--;
-    PyFrameObject *fo = frame->frame_obj;
-    int owned_elsewhere = 0;
-    if (fo != NULL) {
-        frame->frame_obj = NULL;
-        if (Py_REFCNT(fo) > 1) {
-            keep_frame_object(fo, frame);
-            owned_elsewhere = 1;
-        }
-        Py_DECREF(fo);
-    }
-    if (!owned_elsewhere) {
-        for (int i = 0; i < frame->stacktop; i++)
-            Py_XDECREF(frame->localsplus[i]);
-        Py_XDECREF(frame->f_locals);
-        Py_DECREF(frame->f_func);
-        Py_DECREF(frame->f_code);
-    }
-    ts->recursion_remaining++;
-    ts->datastack_top = (PyObject **)frame;
-}
-
 /* len(x), isinstance(x, c) and list.append(l, x) run as the builtins
    themselves would, without vectorcall, when the callable is exactly the
    builtin (a monkeypatched one is another object). 1 with *out set (NULL
@@ -104,9 +53,9 @@ int pyaot_call_builtin(PyObject *callable, PyObject **args, int nargs, PyObject 
 /* Calls `callable` with the `nargs` references at `args`, which it takes
    over (the slots are cleared) when it returns 1 with the result, or NULL
    and an exception, in *out. Returns 0, touching nothing, when the call
-   is not a direct one. */
-int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int nargs,
-                      PyObject **out)
+   is not a direct one. The callee's entry clears and pops the frame. */
+HOT int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int nargs,
+                          PyObject **out)
 {
     if (Py_TYPE(callable) != &PyFunction_Type || c->cf.use_tracing)
         return 0;
@@ -117,8 +66,7 @@ int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int nar
         co->co_kwonlyargcount != 0 || nargs > argc)
         return 0;
     PyObject *defs = func->func_defaults;
-    int ndefs = defs != NULL ? (int)PyTuple_GET_SIZE(defs) : 0;
-    if (nargs < argc - ndefs)
+    if (nargs < argc && (defs == NULL || nargs < argc - (int)PyTuple_GET_SIZE(defs)))
         return 0;
     pyaot_code_rec *rec = native_rec(co);
     if (rec == NULL)
@@ -138,13 +86,35 @@ int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int nar
         lp[i] = args[i];
         args[i] = NULL;
     }
-    for (int i = nargs; i < argc; i++)
-        lp[i] = Py_NewRef(PyTuple_GET_ITEM(defs, i - (argc - ndefs)));
+    if (nargs < argc) {
+        int first = argc - (int)PyTuple_GET_SIZE(defs);
+        for (int i = nargs; i < argc; i++)
+            lp[i] = Py_NewRef(PyTuple_GET_ITEM(defs, i - first));
+    }
     for (int i = argc; i < co->co_nlocalsplus; i++)
         lp[i] = NULL;
     if (pyaot_rt->stats_enabled)
         pyaot_rt->count_direct(rec);
-    *out = ((entry_fn)rec->entry)(ts, frame, 0);
-    clear_and_pop(ts, frame);
+    *out = ((entry_fn)rec->entry)(ts, frame, PYAOT_DIRECT);
     return 1;
+}
+
+/* CALL without keywords: a direct call when it can be one, inline. */
+HOT int pyaot_spec_CALL(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    int base = sp - oparg - 2;
+    if (c->kwnames == NULL) {
+        /* [NULL, callable, args...] or [function, self, args...] */
+        int meth = S(base) != NULL;
+        PyObject *callable = S(base + 1 - meth);
+        PyObject *r;
+        if (pyaot_call_direct(c, callable, &S(base + 2 - meth), oparg + meth, &r)) {
+            Py_DECREF(callable);
+            S(base + 1) = NULL;
+            S(base) = r;
+            return r ? ST_OK : ST_ERROR;
+        }
+    }
+    return pyaot_op_CALL(c, sp, oparg);
 }

@@ -53,20 +53,13 @@ static int c_stack_exhausted(PyThreadState *ts)
 
 #define GEN_FLAGS (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
 
-PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, pyaot_body body)
+/* Runs `body` on frame `f`, which the caller linked into nothing yet:
+   the interpreter's entry bookkeeping around it, and the interpreter
+   itself when the body deoptimizes. The frame is left for the caller to
+   clear. */
+static HOT PyObject *run(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, int pos,
+                         pyaot_body body)
 {
-    PyCodeObject *co = f->f_code;
-    int pos = (int)(f->prev_instr - _PyCode_CODE(co));
-    /* Only generator frames resume; traced frames belong to the interpreter. */
-    if (ts->cframe->use_tracing || (!(co->co_flags & GEN_FLAGS) && (throwflag || pos != -1)))
-        return _PyEval_EvalFrameDefault(ts, f, throwflag);
-    if (c_stack_exhausted(ts)) {
-        if (throwflag)
-            return _PyEval_EvalFrameDefault(ts, f, throwflag);
-        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
-        return NULL;
-    }
-
     pyaot_ctx c;
     _PyCFrame *prev = ts->cframe;
     c.cf.use_tracing = prev->use_tracing;
@@ -86,7 +79,7 @@ PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, 
     c.ts = ts;
     c.f = f;
     c.lp = f->localsplus;
-    c.first = _PyCode_CODE(co);
+    c.first = _PyCode_CODE(f->f_code);
     c.kwnames = NULL;
     c.result = NULL;
     c.resume = 2 * pos + (throwflag != 0);
@@ -104,12 +97,110 @@ PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, 
     _Py_LeaveRecursiveCallTstate(ts);
     ts->cframe = prev;
     prev->use_tracing = c.cf.use_tracing;
-    if (r != DEOPT_MARK)
-        return r;
+    if (__builtin_expect(r == DEOPT_MARK, 0))
+        return pyaot_finish_in_interpreter(&c);
+    return r;
+}
+
+/* The body gave up: the interpreter redoes the entry bookkeeping undone
+   above and runs the frame from where the body left it. */
+__attribute__((noinline)) PyObject *pyaot_finish_in_interpreter(pyaot_ctx *c)
+{
+    _PyInterpreterFrame *f = c->f;
     if (pyaot_rt != NULL && pyaot_rt->stats_enabled)
-        pyaot_rt->record_deopt(co, (int)(f->prev_instr - c.first) + !c.throwflag, c.reason);
-    /* The interpreter redoes the entry bookkeeping undone above. */
-    return _PyEval_EvalFrameDefault(ts, f, c.throwflag);
+        pyaot_rt->record_deopt(f->f_code, (int)(f->prev_instr - c->first) + !c->throwflag,
+                               c->reason);
+    return _PyEval_EvalFrameDefault(c->ts, f, c->throwflag);
+}
+
+PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, pyaot_body body)
+{
+    PyCodeObject *co = f->f_code;
+    int pos = (int)(f->prev_instr - _PyCode_CODE(co));
+    /* Only generator frames resume; traced frames belong to the interpreter. */
+    if (ts->cframe->use_tracing || (!(co->co_flags & GEN_FLAGS) && (throwflag || pos != -1)))
+        return _PyEval_EvalFrameDefault(ts, f, throwflag);
+    if (c_stack_exhausted(ts)) {
+        if (throwflag)
+            return _PyEval_EvalFrameDefault(ts, f, throwflag);
+        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    return run(ts, f, throwflag, pos, body);
+}
+
+/* frameobject.c's take_ownership: a frame object still referenced after
+   the call gets its own copy of the frame and a link to the caller's. */
+static void keep_frame_object(PyFrameObject *fo, _PyInterpreterFrame *frame)
+{
+    Py_ssize_t size = (char *)&frame->localsplus[frame->stacktop] - (char *)frame;
+    _PyInterpreterFrame *copy = (_PyInterpreterFrame *)fo->_f_frame_data;
+    memcpy(copy, frame, (size_t)size);
+    fo->f_frame = copy;
+    copy->owner = FRAME_OWNED_BY_FRAME_OBJECT;
+    _PyInterpreterFrame *prev = copy->previous;
+    while (prev != NULL && _PyFrame_IsIncomplete(prev))
+        prev = prev->previous;
+    if (prev != NULL) {
+        /* The caller is the current frame again: PyEval_GetFrame makes
+           (or finds) its frame object. */
+        PyFrameObject *back = prev == PyThreadState_Get()->cframe->current_frame
+                                  ? PyEval_GetFrame()
+                                  : prev->frame_obj;
+        if (back != NULL) /* NULL only when out of memory, as in CPython */
+            fo->f_back = (PyFrameObject *)Py_NewRef(back);
+        copy->previous = NULL;
+    }
+    if (!_PyObject_GC_IS_TRACKED((PyObject *)fo))
+        _PyObject_GC_TRACK((PyObject *)fo);
+}
+
+/* The frame has a frame object: 1 when the object outlives the call and
+   took the frame's contents over (see keep_frame_object). */
+static __attribute__((noinline)) int release_frame_object(_PyInterpreterFrame *frame)
+{
+    PyFrameObject *fo = frame->frame_obj;
+    frame->frame_obj = NULL;
+    int kept = Py_REFCNT(fo) > 1;
+    if (kept)
+        keep_frame_object(fo, frame);
+    Py_DECREF(fo);
+    return kept;
+}
+
+/* _PyEvalFrameClearAndPop for a frame pushed in the current chunk. */
+static HOT void clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame)
+{
+    ts->recursion_remaining--;
+    if (frame->frame_obj == NULL || !release_frame_object(frame)) {
+        for (int i = 0; i < frame->stacktop; i++)
+            Py_XDECREF(frame->localsplus[i]);
+        Py_XDECREF(frame->f_locals);
+        Py_DECREF(frame->f_func);
+        Py_DECREF(frame->f_code);
+    }
+    ts->recursion_remaining++;
+    ts->datastack_top = (PyObject **)frame;
+}
+
+/* Every native entry: mode 0 or 1 comes from the eval-frame hook (the
+   throwflag); PYAOT_DIRECT from a direct call (call_direct.c), with a
+   fresh frame of a plain function that this entry also clears and pops,
+   tracing off (the caller checked). */
+HOT PyObject *pyaot_entry(PyThreadState *ts, _PyInterpreterFrame *f, int mode, pyaot_body body)
+{
+    if (mode != PYAOT_DIRECT)
+        return pyaot_enter(ts, f, mode, body);
+    PyObject *r;
+    if (__builtin_expect(c_stack_exhausted(ts), 0)) {
+        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+        r = NULL;
+    }
+    else {
+        r = run(ts, f, 0, -1, body);
+    }
+    clear_and_pop(ts, f);
+    return r;
 }
 
 /* Where callees, tracebacks and warnings look for the current line. */

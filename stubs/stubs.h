@@ -66,6 +66,7 @@ int pyaot_op_STORE_ATTR(pyaot_ctx *c, int sp, int oparg);
 int pyaot_op_BINARY_SUBSCR(pyaot_ctx *c, int sp, int oparg);
 int pyaot_op_STORE_SUBSCR(pyaot_ctx *c, int sp, int oparg);
 int pyaot_op_FOR_ITER(pyaot_ctx *c, int sp, int oparg);
+int pyaot_op_CALL(pyaot_ctx *c, int sp, int oparg);
 
 /* The per-artifact runtime slot (see abi.h). */
 extern pyaot_runtime *pyaot_rt;
@@ -91,6 +92,10 @@ static inline HOT int pyaot_replace2(pyaot_ctx *c, int sp, PyObject *a, PyObject
 
 /* Interface called by generated code (see compiler/lower.c). */
 PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, pyaot_body body);
+/* The mode a direct call passes to a native entry instead of a throwflag. */
+#define PYAOT_DIRECT 2
+PyObject *pyaot_entry(PyThreadState *ts, _PyInterpreterFrame *f, int mode, pyaot_body body);
+PyObject *pyaot_finish_in_interpreter(pyaot_ctx *c);
 void pyaot_at(pyaot_ctx *c, int pc);
 PyObject *pyaot_deopt_at(pyaot_ctx *c, int pc, int sp, int reason);
 /* Everything off the straight path of an instruction: `r` is the stub's
