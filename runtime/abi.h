@@ -65,6 +65,9 @@ typedef struct pyaot_runtime {
     /* Builtins a CALL may run without vectorcall when the callable is
        exactly this object (strong references, set when enabled). */
     void *builtin_len, *builtin_isinstance, *list_append;
+    /* Called when stats are on for every failed guard of a speculative
+       stub (code unit `unit`), and when a site's cache gives up. */
+    void (*record_guard)(void *code, int unit, int gave_up);
 } pyaot_runtime;
 
 /* co_extra as 3.11 lays it out (the struct is private to codeobject.c). */

@@ -31,7 +31,7 @@ _Static_assert(offsetof(code_rec, entry) == offsetof(pyaot_code_rec, entry) &&
 
 static void count_direct(void *rec)
 {
-    pyaot_stats_count(1);
+    pyaot_stats_count_direct();
     ((code_rec *)rec)->calls++;
 }
 
@@ -41,6 +41,7 @@ pyaot_runtime pyaot_runtime_state = {
     .record_deopt = pyaot_stats_record_deopt,
     .extra_index = -1,
     .count_direct = count_direct,
+    .record_guard = pyaot_stats_record_guard,
 };
 
 static Py_ssize_t extra_index = -1;

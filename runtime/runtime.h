@@ -22,6 +22,8 @@ int pyaot_set_entry(PyObject *code, void *entry);
 /* stats.c */
 void pyaot_stats_record_deopt(void *code, int instr_offset, int reason);
 void pyaot_stats_count(int native);
+void pyaot_stats_count_direct(void);
+void pyaot_stats_record_guard(void *code, int unit, int gave_up);
 PyObject *pyaot_stats_report(PyObject *self, PyObject *unused);
 PyObject *pyaot_stats_write(PyObject *self, PyObject *args);
 PyObject *pyaot_stats_reset(PyObject *self, PyObject *unused);

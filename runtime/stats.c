@@ -4,10 +4,14 @@
 #include "runtime.h"
 
 #include <fcntl.h>
+#include <string.h>
+#include "opnames.h"
 #include <unistd.h>
 
-static unsigned long long n_native, n_interp;
+static unsigned long long n_native, n_interp, n_direct;
 static PyObject *deopts; /* (code, offset, reason) -> count */
+static PyObject *guards; /* (code, unit) -> [failures, gave up] */
+static unsigned long long n_guards;
 
 static const char *const reason_names[PYAOT_DEOPT_NREASONS] = {
     [PYAOT_DEOPT_EXCEPTION] = "exception",
@@ -26,6 +30,74 @@ void pyaot_stats_count(int native)
         n_native++;
     else
         n_interp++;
+}
+
+void pyaot_stats_count_direct(void)
+{
+    n_native++;
+    n_direct++;
+}
+
+void pyaot_stats_record_guard(void *code, int unit, int gave_up)
+{
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    n_guards += !gave_up;
+    if (guards == NULL)
+        guards = PyDict_New();
+    PyObject *key = guards ? Py_BuildValue("(Oi)", (PyObject *)code, unit) : NULL;
+    PyObject *rec = key ? PyDict_GetItemWithError(guards, key) : NULL;
+    if (key != NULL && rec == NULL && !PyErr_Occurred()) {
+        rec = Py_BuildValue("[ii]", 0, 0);
+        if (rec != NULL && PyDict_SetItem(guards, key, rec) < 0)
+            Py_CLEAR(rec);
+        Py_XDECREF(rec); /* the dict keeps it */
+    }
+    if (rec != NULL) {
+        int i = gave_up ? 1 : 0;
+        PyObject *nv = PyLong_FromLong(PyLong_AsLong(PyList_GET_ITEM(rec, i)) + 1);
+        if (nv != NULL)
+            PyList_SetItem(rec, i, nv);
+    }
+    Py_XDECREF(key);
+    PyErr_Clear();
+    PyErr_Restore(t, v, tb);
+}
+
+/* Sites with failed guards, most failures first: a list of
+   (failures, gave_up, file, line, qualname, opname), at most `limit`. */
+static PyObject *guard_sites(Py_ssize_t limit, Py_ssize_t *nsites)
+{
+    *nsites = guards ? PyDict_GET_SIZE(guards) : 0;
+    PyObject *out = PyList_New(0);
+    Py_ssize_t pos = 0;
+    PyObject *key, *rec;
+    while (out != NULL && guards != NULL && PyDict_Next(guards, &pos, &key, &rec)) {
+        PyCodeObject *co = (PyCodeObject *)PyTuple_GET_ITEM(key, 0);
+        int unit = (int)PyLong_AsLong(PyTuple_GET_ITEM(key, 1));
+        PyObject *bytes = PyCode_GetCode(co);
+        int op = bytes != NULL && 2 * unit < PyBytes_GET_SIZE(bytes)
+                     ? (unsigned char)PyBytes_AS_STRING(bytes)[2 * unit] : -1;
+        Py_XDECREF(bytes);
+        PyObject *name = op >= 0 && pyaot_opnames[op] ? PyUnicode_FromString(pyaot_opnames[op])
+                                                      : PyUnicode_FromFormat("opcode %d", op);
+        PyObject *row = name == NULL ? NULL
+                                     : Py_BuildValue("(OOOiOO)", PyList_GET_ITEM(rec, 0),
+                                                     PyList_GET_ITEM(rec, 1), co->co_filename,
+                                                     PyCode_Addr2Line(co, 2 * unit),
+                                                     co->co_qualname, name);
+        Py_XDECREF(name);
+        if (row == NULL || PyList_Append(out, row) < 0)
+            Py_CLEAR(out);
+        Py_XDECREF(row);
+    }
+    if (out != NULL && (PyList_Sort(out) < 0 || PyList_Reverse(out) < 0))
+        Py_CLEAR(out);
+    if (out != NULL && PyList_GET_SIZE(out) > limit &&
+        PyList_SetSlice(out, limit, PyList_GET_SIZE(out), NULL) < 0)
+        Py_CLEAR(out);
+    PyErr_Clear();
+    return out;
 }
 
 void pyaot_stats_record_deopt(void *code, int instr_offset, int reason)
@@ -54,12 +126,34 @@ static int by_count(const void *a, const void *b)
     return (x < y) - (x > y);
 }
 
+/* Guard failures per site; a site whose cache gave up runs the generic
+   operation from then on. */
+static void report_guards(void)
+{
+    Py_ssize_t nsites;
+    PyObject *rows = guard_sites(20, &nsites);
+    fprintf(stderr, "pyaot: failed guards: %llu at %zd sites\n", n_guards, nsites);
+    for (Py_ssize_t i = 0; rows != NULL && i < PyList_GET_SIZE(rows); i++) {
+        PyObject *r = PyList_GET_ITEM(rows, i);
+        fprintf(stderr, "pyaot:   %-14s %s:%ld in %s: %ld%s\n",
+                PyUnicode_AsUTF8(PyTuple_GET_ITEM(r, 5)),
+                PyUnicode_AsUTF8(PyTuple_GET_ITEM(r, 2)), PyLong_AsLong(PyTuple_GET_ITEM(r, 3)),
+                PyUnicode_AsUTF8(PyTuple_GET_ITEM(r, 4)), PyLong_AsLong(PyTuple_GET_ITEM(r, 0)),
+                PyLong_AsLong(PyTuple_GET_ITEM(r, 1)) ? " (cache gave up: generic from then on)" : "");
+    }
+    if (rows != NULL && nsites > PyList_GET_SIZE(rows))
+        fprintf(stderr, "pyaot:   ... %zd more sites\n", nsites - PyList_GET_SIZE(rows));
+    Py_XDECREF(rows);
+    PyErr_Clear();
+}
+
 PyObject *pyaot_stats_report(PyObject *self, PyObject *unused)
 {
     (void)self, (void)unused;
     unsigned long long total = n_native + n_interp;
     fprintf(stderr, "pyaot: native entries: %llu, interpreted entries: %llu (%.1f%% native)\n",
             n_native, n_interp, total ? 100.0 * (double)n_native / (double)total : 0.0);
+    fprintf(stderr, "pyaot: direct calls (native to native, no hook): %llu\n", n_direct);
     PyObject *files = pyaot_native_by_file();
     PyObject *fitems = files ? PyDict_Items(files) : NULL;
     if (fitems != NULL && PyList_Sort(fitems) == 0) {
@@ -76,6 +170,7 @@ PyObject *pyaot_stats_report(PyObject *self, PyObject *unused)
     if (pyaot_adopted_count() > 0)
         fprintf(stderr, "pyaot: code objects of frozen or early-imported modules given native code: %lu\n",
                 pyaot_adopted_count());
+    report_guards();
     PyObject *items = deopts ? PyDict_Items(deopts) : NULL;
     if (items == NULL) {
         PyErr_Clear();
@@ -110,8 +205,9 @@ PyObject *pyaot_stats_report(PyObject *self, PyObject *unused)
 PyObject *pyaot_stats_reset(PyObject *self, PyObject *unused)
 {
     (void)self, (void)unused;
-    n_native = n_interp = 0;
+    n_native = n_interp = n_direct = n_guards = 0;
     Py_CLEAR(deopts);
+    Py_CLEAR(guards);
     pyaot_reset_calls();
     Py_RETURN_NONE;
 }
@@ -216,6 +312,24 @@ PyObject *pyaot_stats_write(PyObject *self, PyObject *args)
     put_str(&b, argv0);
     putf(&b, ", \"native\": %llu", n_native);
     putf(&b, ", \"interpreted\": %llu", n_interp);
+    putf(&b, ", \"direct\": %llu", n_direct);
+    putf(&b, ", \"guard_failures\": %llu, \"guard_sites\": [", n_guards);
+    Py_ssize_t nsites;
+    PyObject *rows = guard_sites(40, &nsites);
+    for (Py_ssize_t i = 0; rows != NULL && i < PyList_GET_SIZE(rows); i++) {
+        PyObject *r = PyList_GET_ITEM(rows, i);
+        put_lit(&b, i ? ", {\"file\": " : "{\"file\": ");
+        put_str(&b, PyTuple_GET_ITEM(r, 2));
+        putf(&b, ", \"line\": %lld", (unsigned long long)PyLong_AsLongLong(PyTuple_GET_ITEM(r, 3)));
+        put_lit(&b, ", \"function\": ");
+        put_str(&b, PyTuple_GET_ITEM(r, 4));
+        put_lit(&b, ", \"op\": ");
+        put_str(&b, PyTuple_GET_ITEM(r, 5));
+        putf(&b, ", \"failures\": %llu", PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(r, 0)));
+        put_lit(&b, PyLong_AsLong(PyTuple_GET_ITEM(r, 1)) ? ", \"gave_up\": true}" : ", \"gave_up\": false}");
+    }
+    Py_XDECREF(rows);
+    putf(&b, "], \"guard_site_count\": %llu", (unsigned long long)nsites);
     putf(&b, ", \"deopts\": %llu, \"deopt_reasons\": {", total);
     const char *sep = "";
     for (int i = 0; i < PYAOT_DEOPT_NREASONS; i++) {

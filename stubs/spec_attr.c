@@ -47,7 +47,7 @@ static void set_cache(pyaot_cache *k, int kind, uint64_t v1, uint64_t v2, PyObje
    site that keeps missing (more types than ways, a dict that keeps
    changing, objects no cache shape fits) stops paying for refills and
    stays on the generic path. The miss count lives in the first way. */
-static int may_fill(pyaot_cache *k)
+static int may_fill(pyaot_ctx *c, pyaot_cache *k)
 {
     if (KIND(k) == C_GIVEUP)
         return 0;
@@ -55,8 +55,11 @@ static int may_fill(pyaot_cache *k)
     if (misses > MAX_MISSES) {
         memset(k, 0, WAYS * sizeof *k);
         k->aux = C_GIVEUP;
+        pyaot_guard_miss(c, 1);
         return 0;
     }
+    if (KIND(k) != C_EMPTY) /* a first fill is not a failed guess */
+        pyaot_guard_miss(c, 0);
     if (KIND(k) != C_EMPTY)
         memmove(k + 1, k, (WAYS - 1) * sizeof *k);
     k->value = NULL;
@@ -106,7 +109,7 @@ __attribute__((noinline)) static int global_miss(pyaot_ctx *c, int sp, int oparg
 {
     int st = pyaot_op_LOAD_GLOBAL(c, sp, oparg);
     PyObject *g = GLOBALS(), *b = BUILTINS();
-    if (st != ST_OK || Py_TYPE(g) != &PyDict_Type || Py_TYPE(b) != &PyDict_Type || !may_fill(k))
+    if (st != ST_OK || Py_TYPE(g) != &PyDict_Type || Py_TYPE(b) != &PyDict_Type || !may_fill(c, k))
         return st;
     PyObject *in_globals = PyDict_GetItemWithError(g, NAME(oparg >> 1));
     if (in_globals == NULL && PyErr_Occurred()) {
@@ -222,7 +225,7 @@ __attribute__((noinline)) static int attr_miss(pyaot_ctx *c, int sp, int oparg, 
     r = PyObject_GetAttr(owner, NAME(oparg));
     if (r == NULL)
         return ST_ERROR;
-    if (may_fill(k))
+    if (may_fill(c, k))
         fill_load(k, owner, NAME(oparg));
     Py_DECREF(owner);
     S(sp - 1) = r;
@@ -296,7 +299,7 @@ __attribute__((noinline)) static int method_miss(pyaot_ctx *c, int sp, int oparg
     int found = _PyObject_GetMethod(obj, NAME(oparg), &meth);
     if (meth == NULL)
         return ST_ERROR;
-    int fill = may_fill(k);
+    int fill = may_fill(c, k);
     if (found) {
         if (fill)
             fill_method(k, obj, NAME(oparg), meth);
@@ -357,7 +360,7 @@ __attribute__((noinline)) static int store_miss(pyaot_ctx *c, int sp, int oparg,
     }
     PyObject *owner = Py_NewRef(S(sp - 1)); /* the store consumes the stack's reference */
     int st = pyaot_op_STORE_ATTR(c, sp, oparg);
-    if (st == ST_OK && may_fill(k))
+    if (st == ST_OK && may_fill(c, k))
         fill_store(k, owner, NAME(oparg));
     Py_DECREF(owner);
     return st;

@@ -134,6 +134,7 @@ static inline HOT int binary(pyaot_ctx *c, int sp, int oparg, int kinds)
         S(sp - 1) = NULL;
         return r ? ST_OK : ST_ERROR;
     }
+    pyaot_guard_miss(c, 0);
     return pyaot_replace2(c, sp, a, b, pyaot_number_op(oparg, a, b));
 }
 
@@ -194,8 +195,10 @@ static inline HOT int compare(pyaot_ctx *c, int sp, int oparg, int kinds, int st
         int d = a == b ? 0 : PyUnicode_Compare(a, b); /* cannot fail on two str */
         t = cmp_result(oparg, d < 0, d == 0);
     }
-    else
+    else {
+        pyaot_guard_miss(c, 0);
         return pyaot_replace2(c, sp, a, b, PyObject_RichCompare(a, b, oparg));
+    }
     return pyaot_replace2(c, sp, a, b, Py_NewRef(t ? Py_True : Py_False));
 }
 

@@ -50,6 +50,7 @@ HOT int pyaot_spec_BINARY_SUBSCR(pyaot_ctx *c, int sp, int oparg, void *cache)
             return pyaot_op_BINARY_SUBSCR(c, sp, oparg); /* KeyError, exactly */
     }
     else {
+        pyaot_guard_miss(c, 0);
         return pyaot_op_BINARY_SUBSCR(c, sp, oparg);
     }
     return pyaot_replace2(c, sp, container, sub, r);
@@ -72,6 +73,7 @@ HOT int pyaot_spec_STORE_SUBSCR(pyaot_ctx *c, int sp, int oparg, void *cache)
         Py_DECREF(v);
     }
     else {
+        pyaot_guard_miss(c, 0);
         return pyaot_op_STORE_SUBSCR(c, sp, oparg);
     }
     Py_DECREF(container);
@@ -114,6 +116,7 @@ HOT int pyaot_spec_FOR_ITER(pyaot_ctx *c, int sp, int oparg, void *cache)
         }
     }
     else {
+        pyaot_guard_miss(c, 0);
         return pyaot_op_FOR_ITER(c, sp, oparg);
     }
     Py_DECREF(it);

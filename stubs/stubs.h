@@ -117,6 +117,14 @@ PyObject *pyaot_number_op(int op, PyObject *a, PyObject *b);
    hook (call_direct.c): 1 with the result in *out, 0 when not applicable. */
 int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int nargs,
                       PyObject **out);
+/* A speculative stub's guess failed at the current instruction (its
+   cache gave up for good when `gave_up`): counted when stats are on. */
+void pyaot_guard_failed(pyaot_ctx *c, int gave_up);
+static inline HOT void pyaot_guard_miss(pyaot_ctx *c, int gave_up)
+{
+    if (__builtin_expect(pyaot_rt->stats_enabled, 0))
+        pyaot_guard_failed(c, gave_up);
+}
 int pyaot_call_builtin(PyObject *callable, PyObject **args, int nargs, PyObject **out);
 
 #endif

@@ -298,6 +298,37 @@ def test_thread_stacks(t):
           recs)
 
 
+def test_speculation_stats(t):
+    """Direct calls are counted, and failed guards are listed per site: a
+    monomorphic site has none, a site that sees more types than its cache
+    has ways gives up and stays generic."""
+    prog = os.path.join(t.app, "spec_stats.py")
+    t.differential("spec_stats.py", [prog])
+    stats = os.path.join(t.work, "stats-spec.jsonl")
+    r = t.run([prog], True, {"PYAOT_STATS": "1", "PYAOT_STATS_FILE": stats})
+    rec = read_stats("speculation stats", stats)[0]
+    src = open(prog).read().splitlines()
+    line = {tag: src.index(l) + 1 for l in src for tag in ("MONO", "POLY") if "# " + tag in l}
+    sites = rec.get("guard_sites", [])
+    at = {(s["line"], s.get("op")): s for s in sites if s["file"] == prog}
+    # fib(18) makes 8361 calls; all but the first come from compiled code.
+    check("direct calls are counted", rec.get("direct", 0) >= 8360, rec)
+    check("a monomorphic attribute site fails no guard",
+          (line["MONO"], "LOAD_ATTR") not in at, sites)
+    poly = at.get((line["POLY"], "LOAD_ATTR"))
+    check("a polymorphic attribute site fails its guards, then gives up",
+          poly is not None and poly["failures"] >= 8 and poly["gave_up"] and
+          poly["function"] == "poly", sites)
+    m = re.search(rb"failed guards: (\d+) at (\d+) sites", r.stderr)
+    check("the report agrees with the JSON line",
+          m and int(m.group(1)) == rec["guard_failures"] and
+          int(m.group(2)) == rec["guard_site_count"] and
+          re.search(rb"LOAD_ATTR +%s:%d in poly: \d+ \(cache gave up" %
+                    (prog.encode(), line["POLY"]), r.stderr) and
+          re.search(rb"direct calls \(native to native, no hook\): %d" % rec["direct"], r.stderr),
+          r.stderr[-3000:])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pyaot", required=True)
@@ -318,6 +349,7 @@ def main():
     test_stats_file(t)
     test_run_options(t)
     test_thread_stacks(t)
+    test_speculation_stats(t)
     test_frozen(t, compile_stdlib(t))
     print("%d passed, %d failed" % (results.count(True), results.count(False)))
     return 0 if all(results) else 1
