@@ -74,6 +74,8 @@ const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *pro
         return seen == BINARY_SUBSCR_GETITEM ? NULL : "BINARY_SUBSCR";
     case STORE_SUBSCR:
         return "STORE_SUBSCR";
+    case UNPACK_SEQUENCE:
+        return "UNPACK_SEQUENCE";
     case CALL:
         /* Direct calls of compiled functions need no profile. */
         return "CALL";
@@ -88,5 +90,5 @@ const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *pro
 
 int pyaot_spec_cached(const char *spec)
 {
-    return strcmp(spec, "CALL") != 0;
+    return strcmp(spec, "CALL") != 0 && strcmp(spec, "UNPACK_SEQUENCE") != 0;
 }

@@ -68,6 +68,8 @@ typedef struct pyaot_runtime {
     /* Called when stats are on for every failed guard of a speculative
        stub (code unit `unit`), and when a site's cache gives up. */
     void (*record_guard)(void *code, int unit, int gave_up);
+    /* More of the builtins above: min, max, abs, dict.get, str.join. */
+    void *builtin_min, *builtin_max, *builtin_abs, *dict_get, *str_join;
 } pyaot_runtime;
 
 /* co_extra as 3.11 lays it out (the struct is private to codeobject.c). */

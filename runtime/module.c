@@ -251,13 +251,20 @@ static PyObject *m_enable(PyObject *self, PyObject *args)
     Py_XSETREF(module_hook, hook == Py_None ? NULL : Py_NewRef(hook));
     pyaot_runtime_state.stats_enabled = stats;
     _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), eval_hook);
-    if (pyaot_runtime_state.builtin_len == NULL)
-        pyaot_runtime_state.builtin_len = real_builtin("len");
-    if (pyaot_runtime_state.builtin_isinstance == NULL)
-        pyaot_runtime_state.builtin_isinstance = real_builtin("isinstance");
-    if (pyaot_runtime_state.list_append == NULL) /* list's dict cannot be changed */
-        pyaot_runtime_state.list_append =
-            Py_XNewRef(PyDict_GetItemString(PyList_Type.tp_dict, "append"));
+    pyaot_runtime *rt = &pyaot_runtime_state;
+    static int captured; /* once: what builtins.* is at the first enable */
+    if (!captured) {
+        captured = 1;
+        rt->builtin_len = real_builtin("len");
+        rt->builtin_isinstance = real_builtin("isinstance");
+        rt->builtin_min = real_builtin("min");
+        rt->builtin_max = real_builtin("max");
+        rt->builtin_abs = real_builtin("abs");
+        /* The dicts of built-in types cannot be changed. */
+        rt->list_append = Py_XNewRef(PyDict_GetItemString(PyList_Type.tp_dict, "append"));
+        rt->dict_get = Py_XNewRef(PyDict_GetItemString(PyDict_Type.tp_dict, "get"));
+        rt->str_join = Py_XNewRef(PyDict_GetItemString(PyUnicode_Type.tp_dict, "join"));
+    }
     pyaot_runtime_state.extra_index = extra_index; /* direct calls on */
     enabled = 1;
     Py_RETURN_NONE;

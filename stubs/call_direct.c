@@ -25,29 +25,65 @@ static inline pyaot_code_rec *native_rec(PyCodeObject *co)
     return rec == NULL || rec == PYAOT_CHECKED ? NULL : rec;
 }
 
-/* len(x), isinstance(x, c) and list.append(l, x) run as the builtins
-   themselves would, without vectorcall, when the callable is exactly the
-   builtin (a monkeypatched one is another object). 1 with *out set (NULL
-   and an exception on failure), 0 when not applicable. Arguments stay
-   owned by the caller. */
+/* min(a, b, ...) and max(a, b, ...) of two or more positional arguments,
+   as the builtins compare them: each later argument replaces the best so
+   far when it is strictly smaller (larger). */
+static PyObject *min_max(PyObject **args, int nargs, int op)
+{
+    PyObject *best = args[0];
+    for (int i = 1; i < nargs; i++) {
+        int better = PyObject_RichCompareBool(args[i], best, op);
+        if (better < 0)
+            return NULL;
+        if (better)
+            best = args[i];
+    }
+    return Py_NewRef(best);
+}
+
+/* Builtins run as the builtins themselves would, without vectorcall and
+   argument parsing, when the callable is exactly the builtin (a
+   monkeypatched one is another object): len(x), isinstance(x, c),
+   min/max of two or more arguments, abs(x), type(x), list.append(l, x),
+   dict.get(d, k[, default]) and str.join(s, iterable). 1 with *out set
+   (NULL and an exception on failure), 0 when not applicable. Arguments
+   stay owned by the caller. */
 int pyaot_call_builtin(PyObject *callable, PyObject **args, int nargs, PyObject **out)
 {
     pyaot_runtime *rt = pyaot_rt;
     if (nargs == 1 && callable == rt->builtin_len) {
         Py_ssize_t n = PyObject_Size(args[0]);
         *out = n < 0 ? NULL : PyLong_FromSsize_t(n);
-        return 1;
     }
-    if (nargs == 2 && callable == rt->builtin_isinstance) {
+    else if (nargs == 2 && callable == rt->builtin_isinstance) {
         int r = PyObject_IsInstance(args[0], args[1]);
         *out = r < 0 ? NULL : Py_NewRef(r ? Py_True : Py_False);
-        return 1;
     }
-    if (nargs == 2 && callable == rt->list_append && PyList_CheckExact(args[0])) {
+    else if (nargs == 2 && callable == rt->list_append && PyList_CheckExact(args[0])) {
         *out = PyList_Append(args[0], args[1]) < 0 ? NULL : Py_NewRef(Py_None);
-        return 1;
     }
-    return 0;
+    else if (nargs == 1 && callable == (PyObject *)&PyType_Type) {
+        *out = Py_NewRef((PyObject *)Py_TYPE(args[0]));
+    }
+    else if (nargs >= 2 && (callable == rt->builtin_min || callable == rt->builtin_max)) {
+        *out = min_max(args, nargs, callable == rt->builtin_min ? Py_LT : Py_GT);
+    }
+    else if (nargs == 1 && callable == rt->builtin_abs) {
+        *out = PyNumber_Absolute(args[0]);
+    }
+    else if ((nargs == 2 || nargs == 3) && callable == rt->dict_get && PyDict_Check(args[0])) {
+        PyObject *v = PyDict_GetItemWithError(args[0], args[1]);
+        *out = v != NULL ? Py_NewRef(v)
+               : PyErr_Occurred() ? NULL
+               : Py_NewRef(nargs == 3 ? args[2] : Py_None);
+    }
+    else if (nargs == 2 && callable == rt->str_join && PyUnicode_Check(args[0])) {
+        *out = PyUnicode_Join(args[0], args[1]);
+    }
+    else {
+        return 0;
+    }
+    return 1;
 }
 
 /* Calls `callable` with the `nargs` references at `args`, which it takes

@@ -123,3 +123,25 @@ HOT int pyaot_spec_FOR_ITER(pyaot_ctx *c, int sp, int oparg, void *cache)
     S(sp - 1) = NULL;
     return ST_JUMP;
 }
+
+/* Tuples and lists of the right length unpack inline, unrolled for the
+   instruction's count; anything else (and every error) takes the generic
+   stub. */
+HOT int pyaot_spec_UNPACK_SEQUENCE(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    PyObject *seq = S(sp - 1);
+    PyObject **items;
+    if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == oparg)
+        items = &PyTuple_GET_ITEM(seq, 0);
+    else if (PyList_CheckExact(seq) && PyList_GET_SIZE(seq) == oparg)
+        items = ((PyListObject *)seq)->ob_item;
+    else {
+        pyaot_guard_miss(c, 0);
+        return pyaot_op_UNPACK_SEQUENCE(c, sp, oparg);
+    }
+    for (int i = 0; i < oparg; i++)
+        S(sp - 1 + oparg - 1 - i) = Py_NewRef(items[i]);
+    Py_DECREF(seq);
+    return ST_OK;
+}

@@ -67,6 +67,7 @@ int pyaot_op_BINARY_SUBSCR(pyaot_ctx *c, int sp, int oparg);
 int pyaot_op_STORE_SUBSCR(pyaot_ctx *c, int sp, int oparg);
 int pyaot_op_FOR_ITER(pyaot_ctx *c, int sp, int oparg);
 int pyaot_op_CALL(pyaot_ctx *c, int sp, int oparg);
+int pyaot_op_UNPACK_SEQUENCE(pyaot_ctx *c, int sp, int oparg);
 
 /* The per-artifact runtime slot (see abi.h). */
 extern pyaot_runtime *pyaot_rt;
