@@ -9,6 +9,7 @@
 #include "stubs.h"
 
 #include "internal/pycore_frame.h"
+#include "internal/pycore_global_objects.h"
 
 typedef PyObject *(*entry_fn)(PyThreadState *, _PyInterpreterFrame *, int);
 
@@ -135,6 +136,60 @@ HOT int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int
     return 1;
 }
 
+/* Calling a class whose instances are made by object.__new__ and set up
+   by an __init__ written in Python, as type.__call__, object.__new__ and
+   the __init__ slot do it, with __init__ called directly: `slot[0]` is
+   the class, `slot[1..nargs]` the arguments, all owned by the stack and
+   all taken over (cleared) when it returns 1 with the result, or NULL and
+   an exception, in *out. 0, touching nothing, when not applicable. */
+__attribute__((noinline)) static int construct(pyaot_ctx *c, PyObject **slot, int nargs,
+                                               PyObject **out)
+{
+    PyTypeObject *tp = (PyTypeObject *)slot[0];
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || (tp->tp_flags & Py_TPFLAGS_IS_ABSTRACT) ||
+        tp->tp_new != PyBaseObject_Type.tp_new || c->cf.use_tracing)
+        return 0;
+    PyObject *init = _PyType_Lookup(tp, &_Py_ID(__init__));
+    if (init == NULL || Py_TYPE(init) != &PyFunction_Type)
+        return 0;
+    PyThreadState *ts = c->ts;
+    /* Calling any object through its type's tp_call counts one level. */
+    PyObject *obj = NULL;
+    int took_class = 0;
+    if (!_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
+        Py_INCREF(init);
+        /* object.__new__ itself: it also sets up the instance's inline
+           values. With no arguments it makes the same object. */
+        obj = tp->tp_new(tp, (PyObject *)&_Py_SINGLETON(tuple_empty), NULL);
+        if (obj != NULL) {
+            slot[0] = Py_NewRef(obj); /* __init__'s self; the stack's class ref is `tp` */
+            took_class = 1;
+            PyObject *r;
+            if (!pyaot_call_direct(c, init, slot, nargs + 1, &r)) {
+                r = PyObject_Vectorcall(init, slot, (size_t)(nargs + 1), NULL);
+                for (int i = 0; i <= nargs; i++)
+                    Py_CLEAR(slot[i]);
+            }
+            if (r != NULL && r != Py_None) {
+                PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                             Py_TYPE(r)->tp_name);
+                Py_CLEAR(obj);
+            }
+            else if (r == NULL) {
+                Py_CLEAR(obj);
+            }
+            Py_XDECREF(r);
+        }
+        Py_DECREF(init);
+        _Py_LeaveRecursiveCallTstate(ts);
+    }
+    for (int i = 0; i <= nargs; i++) /* after an early failure */
+        Py_CLEAR(slot[i]);
+    if (took_class)
+        Py_DECREF(tp);
+    *out = obj;
+    return 1;
+}
 /* CALL without keywords: a direct call when it can be one, inline. */
 HOT int pyaot_spec_CALL(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
@@ -148,6 +203,10 @@ HOT int pyaot_spec_CALL(pyaot_ctx *c, int sp, int oparg, void *cache)
         if (pyaot_call_direct(c, callable, &S(base + 2 - meth), oparg + meth, &r)) {
             Py_DECREF(callable);
             S(base + 1) = NULL;
+            S(base) = r;
+            return r ? ST_OK : ST_ERROR;
+        }
+        if (!meth && Py_TYPE(callable) == &PyType_Type && construct(c, &S(base + 1), oparg, &r)) {
             S(base) = r;
             return r ? ST_OK : ST_ERROR;
         }

@@ -334,31 +334,45 @@ static void fill_store(pyaot_cache *k, PyObject *owner, PyObject *name)
         fill_instance(k, tp, name, 1);
 }
 
-/* One way of a STORE_ATTR cache: where the value goes, or NULL. */
-static inline HOT PyObject **store_slot(pyaot_cache *k, PyObject *owner)
+/* One way of a STORE_ATTR cache: stores `v` (taking the stack's
+   reference) and returns 1, or 0 when the way does not apply. An inline
+   value stored for the first time joins the values' insertion order, as
+   the interpreter's STORE_ATTR_INSTANCE_VALUE does. */
+static inline HOT int store_way(pyaot_cache *k, PyObject *owner, PyObject *v)
 {
     if (Py_TYPE(owner)->tp_version_tag != k->v1)
-        return NULL;
+        return 0;
+    PyObject **slot;
     if (KIND(k) == C_VALUES) {
         PyDictValues *values = *_PyObject_ValuesPointer(owner);
-        return values != NULL && values->values[ARG(k)] != NULL ? &values->values[ARG(k)] : NULL;
+        if (values == NULL)
+            return 0;
+        slot = &values->values[ARG(k)];
+        if (*slot == NULL)
+            _PyDictValues_AddToInsertionOrder(values, ARG(k));
     }
-    return KIND(k) == C_SLOT ? (PyObject **)((char *)owner + ARG(k)) : NULL;
+    else if (KIND(k) == C_SLOT) {
+        slot = (PyObject **)((char *)owner + ARG(k));
+    }
+    else {
+        return 0;
+    }
+    PyObject *old = *slot;
+    *slot = v;
+    Py_XDECREF(old);
+    return 1;
 }
 
 /* Fills after the generic store: a first store adds the key to the
    type's shared keys. */
 __attribute__((noinline)) static int store_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k)
 {
-    PyObject **slot = store_slot(k + 2, S(sp - 1));
-    if (slot != NULL || (slot = store_slot(k + 3, S(sp - 1))) != NULL) {
-        PyObject *old = *slot;
-        *slot = S(sp - 2);
-        Py_XDECREF(old);
-        Py_DECREF(S(sp - 1));
+    PyObject *owner = S(sp - 1);
+    if (store_way(k + 2, owner, S(sp - 2)) || store_way(k + 3, owner, S(sp - 2))) {
+        Py_DECREF(owner);
         return ST_OK;
     }
-    PyObject *owner = Py_NewRef(S(sp - 1)); /* the store consumes the stack's reference */
+    Py_INCREF(owner); /* the store consumes the stack's reference */
     int st = pyaot_op_STORE_ATTR(c, sp, oparg);
     if (st == ST_OK && may_fill(c, k))
         fill_store(k, owner, NAME(oparg));
@@ -369,13 +383,9 @@ __attribute__((noinline)) static int store_miss(pyaot_ctx *c, int sp, int oparg,
 HOT int pyaot_spec_STORE_ATTR(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
     pyaot_cache *k = cache;
-    PyObject *v = S(sp - 2), *owner = S(sp - 1);
-    PyObject **slot = store_slot(k, owner);
-    if (slot == NULL && (slot = store_slot(k + 1, owner)) == NULL)
+    PyObject *owner = S(sp - 1);
+    if (!store_way(k, owner, S(sp - 2)) && !store_way(k + 1, owner, S(sp - 2)))
         return store_miss(c, sp, oparg, k);
-    PyObject *old = *slot;
-    *slot = v;
-    Py_XDECREF(old);
     Py_DECREF(owner);
     return ST_OK;
 }
