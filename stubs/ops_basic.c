@@ -215,13 +215,7 @@ int pyaot_op_STORE_SUBSCR(pyaot_ctx *c, int sp, int oparg)
     PyObject *v = S(sp - 3), *container = S(sp - 2), *sub = S(sp - 1);
     int err = PyObject_SetItem(container, sub, v);
     Py_DECREF(v);
-    Py_DECREF(container);
-    Py_DECREF(sub);
-    if (err) {
-        S(sp - 3) = S(sp - 2) = S(sp - 1) = NULL;
-        return ST_ERROR;
-    }
-    return ST_OK;
+    return pyaot_store_end(c, sp, container, sub, err);
 }
 
 int pyaot_op_DELETE_SUBSCR(pyaot_ctx *c, int sp, int oparg)

@@ -76,13 +76,7 @@ HOT int pyaot_spec_STORE_SUBSCR(pyaot_ctx *c, int sp, int oparg, void *cache)
         pyaot_guard_miss(c, 0);
         return pyaot_op_STORE_SUBSCR(c, sp, oparg);
     }
-    Py_DECREF(container);
-    Py_DECREF(sub);
-    if (err) {
-        S(sp - 3) = S(sp - 2) = S(sp - 1) = NULL;
-        return ST_ERROR;
-    }
-    return ST_OK;
+    return pyaot_store_end(c, sp, container, sub, err);
 }
 
 HOT int pyaot_spec_FOR_ITER(pyaot_ctx *c, int sp, int oparg, void *cache)

@@ -91,6 +91,21 @@ static inline HOT int pyaot_replace2(pyaot_ctx *c, int sp, PyObject *a, PyObject
     return r ? ST_OK : ST_ERROR;
 }
 
+/* The end of STORE_SUBSCR once the value's reference is used up:
+   releases the container and key the stack owned, and empties the three
+   input slots after an error (`err` nonzero). */
+static inline HOT int pyaot_store_end(pyaot_ctx *c, int sp, PyObject *container, PyObject *sub,
+                                      int err)
+{
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    if (err) {
+        S(sp - 3) = S(sp - 2) = S(sp - 1) = NULL;
+        return ST_ERROR;
+    }
+    return ST_OK;
+}
+
 /* Interface called by generated code (see compiler/lower.c). */
 PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, pyaot_body body);
 /* The mode a direct call passes to a native entry instead of a throwflag. */
