@@ -10,7 +10,7 @@
 
 static unsigned long long n_native, n_interp, n_direct;
 static PyObject *deopts; /* (code, offset, reason) -> count */
-static PyObject *guards; /* (code, unit) -> [failures, gave up] */
+static PyObject *guards; /* (code, unit, 0) -> failures; (code, unit, 1) -> 1 once given up */
 static unsigned long long n_guards;
 
 static const char *const reason_names[PYAOT_DEOPT_NREASONS] = {
@@ -38,43 +38,53 @@ void pyaot_stats_count_direct(void)
     n_direct++;
 }
 
-void pyaot_stats_record_guard(void *code, int unit, int gave_up)
+/* One more occurrence of (code, where, what) in *counts, made on first
+   use. Never fails: an exception on its way to the interpreter or to a
+   handler stays pending. */
+static void count_in(PyObject **counts, void *code, int where, int what)
 {
     PyObject *t, *v, *tb;
     PyErr_Fetch(&t, &v, &tb);
-    n_guards += !gave_up;
-    if (guards == NULL)
-        guards = PyDict_New();
-    PyObject *key = guards ? Py_BuildValue("(Oi)", (PyObject *)code, unit) : NULL;
-    PyObject *rec = key ? PyDict_GetItemWithError(guards, key) : NULL;
-    if (key != NULL && rec == NULL && !PyErr_Occurred()) {
-        rec = Py_BuildValue("[ii]", 0, 0);
-        if (rec != NULL && PyDict_SetItem(guards, key, rec) < 0)
-            Py_CLEAR(rec);
-        Py_XDECREF(rec); /* the dict keeps it */
-    }
-    if (rec != NULL) {
-        int i = gave_up ? 1 : 0;
-        PyObject *nv = PyLong_FromLong(PyLong_AsLong(PyList_GET_ITEM(rec, i)) + 1);
+    if (*counts == NULL)
+        *counts = PyDict_New();
+    PyObject *key = *counts ? Py_BuildValue("(Oii)", (PyObject *)code, where, what) : NULL;
+    if (key != NULL) {
+        PyObject *old = PyDict_GetItemWithError(*counts, key);
+        PyObject *nv = PyLong_FromLong(old ? PyLong_AsLong(old) + 1 : 1);
         if (nv != NULL)
-            PyList_SetItem(rec, i, nv);
+            PyDict_SetItem(*counts, key, nv);
+        Py_XDECREF(nv);
+        Py_DECREF(key);
     }
-    Py_XDECREF(key);
     PyErr_Clear();
     PyErr_Restore(t, v, tb);
+}
+
+void pyaot_stats_record_guard(void *code, int unit, int gave_up)
+{
+    n_guards += !gave_up;
+    count_in(&guards, code, unit, gave_up != 0);
 }
 
 /* Sites with failed guards, most failures first: a list of
    (failures, gave_up, file, line, qualname, opname), at most `limit`. */
 static PyObject *guard_sites(Py_ssize_t limit, Py_ssize_t *nsites)
 {
-    *nsites = guards ? PyDict_GET_SIZE(guards) : 0;
     PyObject *out = PyList_New(0);
     Py_ssize_t pos = 0;
-    PyObject *key, *rec;
-    while (out != NULL && guards != NULL && PyDict_Next(guards, &pos, &key, &rec)) {
+    PyObject *key, *count;
+    while (out != NULL && guards != NULL && PyDict_Next(guards, &pos, &key, &count)) {
         PyCodeObject *co = (PyCodeObject *)PyTuple_GET_ITEM(key, 0);
         int unit = (int)PyLong_AsLong(PyTuple_GET_ITEM(key, 1));
+        int given_up = PyLong_AsLong(PyTuple_GET_ITEM(key, 2)) != 0;
+        /* One row per site: from the failures' key, or the give-up alone. */
+        PyObject *twin = Py_BuildValue("(Oii)", (PyObject *)co, unit, !given_up);
+        PyObject *other = twin ? PyDict_GetItemWithError(guards, twin) : NULL;
+        Py_XDECREF(twin);
+        if (given_up && other != NULL)
+            continue;
+        long failures = given_up ? 0 : PyLong_AsLong(count);
+        PyObject *gave = given_up || other != NULL ? Py_True : Py_False;
         PyObject *bytes = PyCode_GetCode(co);
         int op = bytes != NULL && 2 * unit < PyBytes_GET_SIZE(bytes)
                      ? (unsigned char)PyBytes_AS_STRING(bytes)[2 * unit] : -1;
@@ -82,8 +92,7 @@ static PyObject *guard_sites(Py_ssize_t limit, Py_ssize_t *nsites)
         PyObject *name = op >= 0 && pyaot_opnames[op] ? PyUnicode_FromString(pyaot_opnames[op])
                                                       : PyUnicode_FromFormat("opcode %d", op);
         PyObject *row = name == NULL ? NULL
-                                     : Py_BuildValue("(OOOiOO)", PyList_GET_ITEM(rec, 0),
-                                                     PyList_GET_ITEM(rec, 1), co->co_filename,
+                                     : Py_BuildValue("(lOOiOO)", failures, gave, co->co_filename,
                                                      PyCode_Addr2Line(co, 2 * unit),
                                                      co->co_qualname, name);
         Py_XDECREF(name);
@@ -91,6 +100,7 @@ static PyObject *guard_sites(Py_ssize_t limit, Py_ssize_t *nsites)
             Py_CLEAR(out);
         Py_XDECREF(row);
     }
+    *nsites = out != NULL ? PyList_GET_SIZE(out) : 0;
     if (out != NULL && (PyList_Sort(out) < 0 || PyList_Reverse(out) < 0))
         Py_CLEAR(out);
     if (out != NULL && PyList_GET_SIZE(out) > limit &&
@@ -102,21 +112,7 @@ static PyObject *guard_sites(Py_ssize_t limit, Py_ssize_t *nsites)
 
 void pyaot_stats_record_deopt(void *code, int instr_offset, int reason)
 {
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb); /* an exception may be on its way to the interpreter */
-    if (deopts == NULL)
-        deopts = PyDict_New();
-    PyObject *key = deopts ? Py_BuildValue("(Oii)", (PyObject *)code, instr_offset, reason) : NULL;
-    if (key != NULL) {
-        PyObject *old = PyDict_GetItemWithError(deopts, key);
-        PyObject *nv = PyLong_FromLong(old ? PyLong_AsLong(old) + 1 : 1);
-        if (nv != NULL)
-            PyDict_SetItem(deopts, key, nv);
-        Py_XDECREF(nv);
-        Py_DECREF(key);
-    }
-    PyErr_Clear();
-    PyErr_Restore(t, v, tb);
+    count_in(&deopts, code, instr_offset, reason);
 }
 
 static int by_count(const void *a, const void *b)

@@ -165,11 +165,8 @@ __attribute__((noinline)) static int construct(pyaot_ctx *c, PyObject **slot, in
             slot[0] = Py_NewRef(obj); /* __init__'s self; the stack's class ref is `tp` */
             took_class = 1;
             PyObject *r;
-            if (!pyaot_call_direct(c, init, slot, nargs + 1, &r)) {
+            if (!pyaot_call_direct(c, init, slot, nargs + 1, &r))
                 r = PyObject_Vectorcall(init, slot, (size_t)(nargs + 1), NULL);
-                for (int i = 0; i <= nargs; i++)
-                    Py_CLEAR(slot[i]);
-            }
             if (r != NULL && r != Py_None) {
                 PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
                              Py_TYPE(r)->tp_name);
@@ -183,7 +180,7 @@ __attribute__((noinline)) static int construct(pyaot_ctx *c, PyObject **slot, in
         Py_DECREF(init);
         _Py_LeaveRecursiveCallTstate(ts);
     }
-    for (int i = 0; i <= nargs; i++) /* after an early failure */
+    for (int i = 0; i <= nargs; i++) /* cleared already after a direct call */
         Py_CLEAR(slot[i]);
     if (took_class)
         Py_DECREF(tp);
