@@ -7,44 +7,14 @@
    back from it and continues natively at the handler. Generator bodies
    start with a switch over their resume points. Stub bodies are linked
    in and inlined later. */
-#include "compiler.h"
+#include "lower.h"
 
-#include <llvm-c/Core.h>
 #include <opcode.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../runtime/abi.h"
 #include "../runtime/codehash.h"
-
-/* pyaot_site is all int32_t fields, emitted as an LLVM struct of i32. */
-#define SITE_FIELDS ((int)(sizeof(pyaot_site) / sizeof(int32_t)))
-_Static_assert(sizeof(pyaot_site) == SITE_FIELDS * sizeof(int32_t), "pyaot_site has padding");
-
-typedef struct lower {
-    LLVMModuleRef mod;
-    LLVMContextRef cx;
-    LLVMBuilderRef b;
-    LLVMTypeRef i8, i32, ptr, op_ty, spec_ty, at_ty, flag_ty, deopt_ty, ret_ty, slow_ty, res_ty, site_ty;
-    LLVMValueRef at_fn, tracing_fn, breaker_fn, handle_fn, slow_fn, deopt_fn, return_fn,
-        result_fn, key_fn, interp_fn, handler_mark;
-    const pyaot_options *o;
-} lower;
-
-typedef struct body {
-    LLVMValueRef fn, ctx;
-    LLVMBasicBlockRef *blocks; /* per instruction, NULL when unreachable */
-    const pyaot_decoded *d;
-    const pyaot_analysis *a;
-    int nlocalsplus;
-    LLVMValueRef site_ph;      /* placeholder for the site table until it is complete */
-    pyaot_site *sites;
-    int nsites, capsites;
-    const pyaot_code_profile *prof; /* the training run's view of this code, or NULL */
-    LLVMValueRef cache_ph;     /* placeholder for the inline caches, once one is used */
-    int ncaches;
-} body;
 
 static LLVMValueRef get_fn(lower *L, const char *name, LLVMTypeRef ty, pyaot_error *e)
 {
@@ -74,46 +44,46 @@ static void copy_target_attrs(lower *L, LLVMValueRef fn)
     }
 }
 
-static LLVMValueRef ci(lower *L, int v)
+LLVMValueRef lw_ci(lower *L, int v)
 {
     return LLVMConstInt(L->i32, (unsigned long long)(long long)v, 1);
 }
 
-static LLVMBasicBlockRef new_bb(lower *L, body *B, const char *name)
+LLVMBasicBlockRef lw_new_bb(lower *L, body *B, const char *name)
 {
     return LLVMAppendBasicBlockInContext(L->cx, B->fn, name);
 }
 
-static LLVMBasicBlockRef block_at(body *B, int unit)
+LLVMBasicBlockRef lw_block_at(body *B, int unit)
 {
     return B->blocks[B->d->unit_instr[unit]];
 }
 
-static int sp_at(body *B, int unit)
+int lw_sp_at(body *B, int unit)
 {
     return B->nlocalsplus + B->a->depth[B->d->unit_instr[unit]];
 }
 
-static LLVMValueRef call(lower *L, LLVMTypeRef ty, LLVMValueRef fn, LLVMValueRef *args, int n)
+LLVMValueRef lw_call(lower *L, LLVMTypeRef ty, LLVMValueRef fn, LLVMValueRef *args, int n)
 {
     return LLVMBuildCall2(L->b, ty, fn, args, (unsigned)n, "");
 }
 
 /* A site for an instruction whose errors are caught by the handler
    covering code unit `handler_unit` (-1: none). */
-static pyaot_site site_for(body *B, const pyaot_instr *in, int handler_unit, int reason,
+pyaot_site lw_site_for(body *B, const pyaot_instr *in, int handler_unit, int reason,
                            const pyaot_handler **h)
 {
-    int sp = sp_at(B, in->start);
+    int sp = lw_sp_at(B, in->start);
     pyaot_site s = {.unit = in->unit, .start = in->start, .sp = sp, .reason = reason,
                     .next = in->next, .next_sp = sp, .target = in->target, .target_sp = sp,
                     .level = -1, .lasti = 0, .handler = -1};
     const pyaot_decoded *d = B->d;
     if (in->next < d->nunits && d->unit_instr[in->next] >= 0 &&
         B->a->depth[d->unit_instr[in->next]] >= 0)
-        s.next_sp = sp_at(B, in->next);
+        s.next_sp = lw_sp_at(B, in->next);
     if (in->target >= 0 && B->a->depth[d->unit_instr[in->target]] >= 0)
-        s.target_sp = sp_at(B, in->target);
+        s.target_sp = lw_sp_at(B, in->target);
     *h = handler_unit >= 0 ? pyaot_handler_at(d, handler_unit) : NULL;
     if (*h != NULL) {
         s.level = B->nlocalsplus + (*h)->depth;
@@ -126,7 +96,7 @@ static pyaot_site site_for(body *B, const pyaot_instr *in, int handler_unit, int
 /* Leave the straight path through pyaot_slow with status `r`: either the
    frame's result comes back (return it), or handler `h` of this frame is
    ready and execution continues there. */
-static int go_slow(lower *L, body *B, LLVMValueRef r, pyaot_site s, const pyaot_handler *h,
+int lw_go_slow(lower *L, body *B, LLVMValueRef r, pyaot_site s, const pyaot_handler *h,
                    pyaot_error *e)
 {
     if (B->nsites == B->capsites) {
@@ -144,17 +114,17 @@ static int go_slow(lower *L, body *B, LLVMValueRef r, pyaot_site s, const pyaot_
                                     (unsigned long long)idx * sizeof(pyaot_site), 0);
     LLVMValueRef sptr = LLVMConstGEP2(L->i8, B->site_ph, &off, 1);
     LLVMValueRef args[3] = {B->ctx, r, sptr};
-    LLVMValueRef x = call(L, L->slow_ty, L->slow_fn, args, 3);
+    LLVMValueRef x = lw_call(L, L->slow_ty, L->slow_fn, args, 3);
     if (h == NULL) {
         LLVMBuildRet(L->b, x);
         return 0;
     }
-    LLVMBasicBlockRef hb = block_at(B, h->target);
+    LLVMBasicBlockRef hb = lw_block_at(B, h->target);
     if (hb == NULL) {
         pyaot_errorf(e, "internal error: handler at offset %d not analyzed", 2 * h->target);
         return -1;
     }
-    LLVMBasicBlockRef rb = new_bb(L, B, "ret");
+    LLVMBasicBlockRef rb = lw_new_bb(L, B, "ret");
     LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, x, L->handler_mark, ""), hb, rb);
     LLVMPositionBuilderAtEnd(L->b, rb);
     LLVMBuildRet(L->b, x);
@@ -164,34 +134,48 @@ static int go_slow(lower *L, body *B, LLVMValueRef r, pyaot_site s, const pyaot_
 /* Status of a stub merged with the tracing flag (bit 4), so that one
    compare decides whether the straight path continues; error statuses are
    negative and keep that bit set already. */
-static LLVMValueRef status_with_tracing(lower *L, body *B, LLVMValueRef r)
+LLVMValueRef lw_status_with_tracing(lower *L, body *B, LLVMValueRef r)
 {
-    LLVMValueRef t = call(L, L->flag_ty, L->tracing_fn, &B->ctx, 1);
-    LLVMValueRef on = LLVMBuildZExt(L->b, LLVMBuildICmp(L->b, LLVMIntNE, t, ci(L, 0), ""), L->i32, "");
-    return LLVMBuildOr(L->b, r, LLVMBuildShl(L->b, on, ci(L, 4), ""), "");
+    LLVMValueRef t = lw_call(L, L->flag_ty, L->tracing_fn, &B->ctx, 1);
+    LLVMValueRef on = LLVMBuildZExt(L->b, LLVMBuildICmp(L->b, LLVMIntNE, t, lw_ci(L, 0), ""), L->i32, "");
+    return LLVMBuildOr(L->b, r, LLVMBuildShl(L->b, on, lw_ci(L, 4), ""), "");
 }
 
 /* The eval breaker check of RESUME and backward jumps, handled natively;
    continues at `cont` (the instruction to run next). */
-static int breaker_check(lower *L, body *B, const pyaot_instr *in, int handler_unit, int next_unit,
+int lw_breaker_check(lower *L, body *B, const pyaot_instr *in, int handler_unit, int next_unit,
                          LLVMBasicBlockRef cont, pyaot_error *e)
 {
-    LLVMValueRef flag = call(L, L->flag_ty, L->breaker_fn, &B->ctx, 1);
-    LLVMBasicBlockRef hb = new_bb(L, B, "breaker");
-    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, flag, ci(L, 0), ""), hb, cont);
+    LLVMValueRef flag = lw_call(L, L->flag_ty, L->breaker_fn, &B->ctx, 1);
+    LLVMBasicBlockRef hb = lw_new_bb(L, B, "breaker");
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, flag, lw_ci(L, 0), ""), hb, cont);
     LLVMPositionBuilderAtEnd(L->b, hb);
-    LLVMValueRef pcargs[2] = {B->ctx, ci(L, in->unit)};
-    call(L, L->at_ty, L->at_fn, pcargs, 2);
-    LLVMValueRef r = status_with_tracing(L, B, call(L, L->flag_ty, L->handle_fn, &B->ctx, 1));
-    LLVMBasicBlockRef slow = new_bb(L, B, "slow");
-    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci(L, 0), ""), cont, slow);
+    LLVMValueRef pcargs[2] = {B->ctx, lw_ci(L, in->unit)};
+    lw_call(L, L->at_ty, L->at_fn, pcargs, 2);
+    LLVMValueRef r = lw_status_with_tracing(L, B, lw_call(L, L->flag_ty, L->handle_fn, &B->ctx, 1));
+    LLVMBasicBlockRef slow = lw_new_bb(L, B, "slow");
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, lw_ci(L, 0), ""), cont, slow);
     LLVMPositionBuilderAtEnd(L->b, slow);
     /* The instruction is done: its stack is the one at `next_unit`. */
     const pyaot_handler *h;
-    pyaot_site s = site_for(B, in, handler_unit, PYAOT_DEOPT_EVAL_BREAKER, &h);
+    pyaot_site s = lw_site_for(B, in, handler_unit, PYAOT_DEOPT_EVAL_BREAKER, &h);
     s.start = s.next = next_unit;
-    s.sp = s.next_sp = sp_at(B, next_unit);
-    return go_slow(L, B, r, s, h, e);
+    s.sp = s.next_sp = lw_sp_at(B, next_unit);
+    return lw_go_slow(L, B, r, s, h, e);
+}
+
+LLVMBasicBlockRef lw_jump_taken(lower *L, body *B, const pyaot_instr *in, pyaot_error *e)
+{
+    LLVMBasicBlockRef taken = lw_block_at(B, in->target);
+    if (!pyaot_is_backward_jump(in->opcode))
+        return taken;
+    /* The interpreter checks the breaker after a backward jump. */
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(L->b);
+    LLVMBasicBlockRef tb = lw_new_bb(L, B, "taken");
+    LLVMPositionBuilderAtEnd(L->b, tb);
+    int rc = lw_breaker_check(L, B, in, in->target - 1, in->target, taken, e);
+    LLVMPositionBuilderAtEnd(L->b, here);
+    return rc < 0 ? NULL : tb;
 }
 
 /* The speculative stub for `in` and a pointer to a fresh inline cache for
@@ -253,6 +237,11 @@ static int lower_instr(lower *L, body *B, int i, pyaot_error *e)
     int sp = B->nlocalsplus + B->a->depth[i];
     enum pyaot_kind kind = info->kind;
     LLVMPositionBuilderAtEnd(L->b, B->blocks[i]);
+    if (B->unbox) {
+        int done = pyaot_unbox_instr(L, B, i, e);
+        if (done != 0)
+            return done < 0 ? -1 : 0;
+    }
 
     LLVMValueRef fn = NULL;
     if (info->stub != NULL && kind != K_UNSUPPORTED) {
@@ -264,35 +253,35 @@ static int lower_instr(lower *L, body *B, int i, pyaot_error *e)
         }
     }
     if (kind == K_UNSUPPORTED) {
-        LLVMValueRef args[4] = {B->ctx, ci(L, in->start), ci(L, sp), ci(L, PYAOT_DEOPT_UNSUPPORTED)};
-        LLVMBuildRet(L->b, call(L, L->deopt_ty, L->deopt_fn, args, 4));
+        LLVMValueRef args[4] = {B->ctx, lw_ci(L, in->start), lw_ci(L, sp), lw_ci(L, PYAOT_DEOPT_UNSUPPORTED)};
+        LLVMBuildRet(L->b, lw_call(L, L->deopt_ty, L->deopt_fn, args, 4));
         return 0;
     }
     if (kind == K_PLAIN || kind == K_COND_JUMP || kind == K_FOR_ITER || kind == K_RAISE ||
         kind == K_SUSPEND) {
         /* Observable: callees, tracebacks and warnings read the line. */
-        LLVMValueRef args[2] = {B->ctx, ci(L, in->unit)};
-        call(L, L->at_ty, L->at_fn, args, 2);
+        LLVMValueRef args[2] = {B->ctx, lw_ci(L, in->unit)};
+        lw_call(L, L->at_ty, L->at_fn, args, 2);
     }
 
     switch (kind) {
     case K_JUMP:
-        LLVMBuildBr(L->b, block_at(B, in->target));
+        LLVMBuildBr(L->b, lw_block_at(B, in->target));
         return 0;
     case K_JUMP_BACKWARD:
-        return breaker_check(L, B, in, in->target - 1, in->target, block_at(B, in->target), e);
+        return lw_breaker_check(L, B, in, in->target - 1, in->target, lw_block_at(B, in->target), e);
     case K_RESUME:
         if (in->oparg >= 2) {
-            LLVMBuildBr(L->b, block_at(B, in->next));
+            LLVMBuildBr(L->b, lw_block_at(B, in->next));
             return 0;
         }
-        return breaker_check(L, B, in, in->unit, in->next, block_at(B, in->next), e);
+        return lw_breaker_check(L, B, in, in->unit, in->next, lw_block_at(B, in->next), e);
     case K_RETURN: {
         /* A frame object outliving the call reports this line. */
-        LLVMValueRef pc[2] = {B->ctx, ci(L, in->unit)};
-        call(L, L->at_ty, L->at_fn, pc, 2);
-        LLVMValueRef args[2] = {B->ctx, ci(L, sp)};
-        LLVMBuildRet(L->b, call(L, L->ret_ty, L->return_fn, args, 2));
+        LLVMValueRef pc[2] = {B->ctx, lw_ci(L, in->unit)};
+        lw_call(L, L->at_ty, L->at_fn, pc, 2);
+        LLVMValueRef args[2] = {B->ctx, lw_ci(L, sp)};
+        LLVMBuildRet(L->b, lw_call(L, L->ret_ty, L->return_fn, args, 2));
         return 0;
     }
     default:
@@ -301,69 +290,61 @@ static int lower_instr(lower *L, body *B, int i, pyaot_error *e)
 
     LLVMValueRef cache = NULL;
     LLVMValueRef sfn = spec_fn(L, B, in, &cache);
-    LLVMValueRef args[4] = {B->ctx, ci(L, sp), ci(L, in->oparg), cache};
-    LLVMValueRef r = sfn != NULL ? call(L, L->spec_ty, sfn, args, 4) : call(L, L->op_ty, fn, args, 3);
+    LLVMValueRef args[4] = {B->ctx, lw_ci(L, sp), lw_ci(L, in->oparg), cache};
+    LLVMValueRef r = sfn != NULL ? lw_call(L, L->spec_ty, sfn, args, 4) : lw_call(L, L->op_ty, fn, args, 3);
     if (kind == K_NOFAIL) {
-        LLVMBuildBr(L->b, block_at(B, in->next));
+        LLVMBuildBr(L->b, lw_block_at(B, in->next));
         return 0;
     }
     const pyaot_handler *h;
-    pyaot_site s = site_for(B, in, in->unit, info->deopt_reason, &h);
-    LLVMBasicBlockRef slow = new_bb(L, B, "slow");
+    pyaot_site s = lw_site_for(B, in, in->unit, info->deopt_reason, &h);
+    LLVMBasicBlockRef slow = lw_new_bb(L, B, "slow");
     switch (kind) {
     case K_RAISE:
         LLVMBuildBr(L->b, slow);
         break;
     case K_PURE:
-        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci(L, 0), ""),
-                        block_at(B, in->next), slow);
+        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, lw_ci(L, 0), ""),
+                        lw_block_at(B, in->next), slow);
         break;
     case K_SUSPEND: {
-        LLVMBasicBlockRef done = new_bb(L, B, "suspend");
-        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci(L, 0), ""), done, slow);
+        LLVMBasicBlockRef done = lw_new_bb(L, B, "suspend");
+        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, lw_ci(L, 0), ""), done, slow);
         LLVMPositionBuilderAtEnd(L->b, done);
-        LLVMBuildRet(L->b, call(L, L->res_ty, L->result_fn, &B->ctx, 1));
+        LLVMBuildRet(L->b, lw_call(L, L->res_ty, L->result_fn, &B->ctx, 1));
         break;
     }
     case K_PLAIN: {
-        r = status_with_tracing(L, B, r);
-        LLVMBasicBlockRef next = block_at(B, in->next);
+        r = lw_status_with_tracing(L, B, r);
+        LLVMBasicBlockRef next = lw_block_at(B, in->next);
         if (in->opcode == CALL || in->opcode == CALL_FUNCTION_EX) {
             /* The interpreter checks the breaker after a call returns (a
                signal raised by the callee, _thread.interrupt_main()); an
                error there is raised at the call's last cache unit. */
-            LLVMBasicBlockRef cb = new_bb(L, B, "called");
+            LLVMBasicBlockRef cb = lw_new_bb(L, B, "called");
             LLVMBasicBlockRef here = LLVMGetInsertBlock(L->b);
             LLVMPositionBuilderAtEnd(L->b, cb);
-            if (breaker_check(L, B, in, in->next - 1, in->next, next, e) < 0)
+            if (lw_breaker_check(L, B, in, in->next - 1, in->next, next, e) < 0)
                 return -1;
             LLVMPositionBuilderAtEnd(L->b, here);
             next = cb;
         }
-        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci(L, 0), ""), next, slow);
+        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, lw_ci(L, 0), ""), next, slow);
         break;
     }
     default: { /* K_COND_JUMP, K_FOR_ITER */
-        r = status_with_tracing(L, B, r);
-        LLVMBasicBlockRef taken = block_at(B, in->target);
-        LLVMBasicBlockRef here = LLVMGetInsertBlock(L->b);
-        if (pyaot_is_backward_jump(in->opcode)) {
-            /* The interpreter checks the breaker after a backward jump. */
-            LLVMBasicBlockRef tb = new_bb(L, B, "taken");
-            LLVMPositionBuilderAtEnd(L->b, tb);
-            if (breaker_check(L, B, in, in->target - 1, in->target, taken, e) < 0)
-                return -1;
-            taken = tb;
-            LLVMPositionBuilderAtEnd(L->b, here);
-        }
+        r = lw_status_with_tracing(L, B, r);
+        LLVMBasicBlockRef taken = lw_jump_taken(L, B, in, e);
+        if (taken == NULL)
+            return -1;
         LLVMValueRef sw = LLVMBuildSwitch(L->b, r, slow, 2);
-        LLVMAddCase(sw, ci(L, 0), block_at(B, in->next));
-        LLVMAddCase(sw, ci(L, 1), taken);
+        LLVMAddCase(sw, lw_ci(L, 0), lw_block_at(B, in->next));
+        LLVMAddCase(sw, lw_ci(L, 1), taken);
         break;
     }
     }
     LLVMPositionBuilderAtEnd(L->b, slow);
-    return go_slow(L, B, r, s, h, e);
+    return lw_go_slow(L, B, r, s, h, e);
 }
 
 /* Generator bodies: the entry switches over the key pyaot_enter computed
@@ -375,29 +356,29 @@ static int resume_case(lower *L, body *B, LLVMValueRef sw, int at_unit, int cont
     if (seen[at_unit])
         return 0;
     seen[at_unit] = 1;
-    LLVMBasicBlockRef cont = block_at(B, cont_unit);
+    LLVMBasicBlockRef cont = lw_block_at(B, cont_unit);
     if (cont == NULL)
         return 0;
-    LLVMAddCase(sw, ci(L, 2 * at_unit), cont);
-    LLVMBasicBlockRef tb = new_bb(L, B, "throw");
-    LLVMAddCase(sw, ci(L, 2 * at_unit + 1), tb);
+    LLVMAddCase(sw, lw_ci(L, 2 * at_unit), cont);
+    LLVMBasicBlockRef tb = lw_new_bb(L, B, "throw");
+    LLVMAddCase(sw, lw_ci(L, 2 * at_unit + 1), tb);
     LLVMPositionBuilderAtEnd(L->b, tb);
     /* The interpreter raises the thrown exception at the suspension
        point, with the sent value pushed. */
     pyaot_instr at = {.start = at_unit, .unit = at_unit, .next = cont_unit, .target = -1,
                       .opcode = NOP};
     const pyaot_handler *h;
-    pyaot_site s = site_for(B, &at, at_unit, PYAOT_DEOPT_EXCEPTION, &h);
-    s.sp = sp_at(B, cont_unit);
-    return go_slow(L, B, ci(L, -1), s, h, e);
+    pyaot_site s = lw_site_for(B, &at, at_unit, PYAOT_DEOPT_EXCEPTION, &h);
+    s.sp = lw_sp_at(B, cont_unit);
+    return lw_go_slow(L, B, lw_ci(L, -1), s, h, e);
 }
 
 static int emit_resume_switch(lower *L, body *B, pyaot_error *e)
 {
-    LLVMValueRef key = call(L, L->flag_ty, L->key_fn, &B->ctx, 1);
-    LLVMBasicBlockRef other = new_bb(L, B, "unknown_resume");
+    LLVMValueRef key = lw_call(L, L->flag_ty, L->key_fn, &B->ctx, 1);
+    LLVMBasicBlockRef other = lw_new_bb(L, B, "unknown_resume");
     LLVMValueRef sw = LLVMBuildSwitch(L->b, key, other, 8);
-    LLVMAddCase(sw, ci(L, -2), B->blocks[0]);
+    LLVMAddCase(sw, lw_ci(L, -2), B->blocks[0]);
     int *seen = calloc((size_t)B->d->nunits + 1, sizeof *seen);
     if (seen == NULL) {
         pyaot_errorf(e, "out of memory");
@@ -416,7 +397,7 @@ static int emit_resume_switch(lower *L, body *B, pyaot_error *e)
     }
     free(seen);
     LLVMPositionBuilderAtEnd(L->b, other);
-    LLVMBuildRet(L->b, call(L, L->res_ty, L->interp_fn, &B->ctx, 1));
+    LLVMBuildRet(L->b, lw_call(L, L->res_ty, L->interp_fn, &B->ctx, 1));
     return rc;
 }
 
@@ -426,9 +407,12 @@ static int is_generator(PyCodeObject *co)
 }
 
 /* The body function of one code object; NULL with `e` when it cannot be
-   compiled (then the code object simply runs in the interpreter). */
+   compiled (then the code object simply runs in the interpreter). With
+   `fails` (an i32 global), the unboxed tier lowers what it can and
+   `*nguards` says how many guards it emitted. */
 static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index,
-                               const pyaot_code_profile *prof, pyaot_error *e)
+                               const pyaot_code_profile *prof, LLVMValueRef fails, int *nguards,
+                               pyaot_error *e)
 {
     pyaot_decoded d;
     pyaot_analysis a;
@@ -445,7 +429,7 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index,
         goto done;
     }
     char name[64];
-    snprintf(name, sizeof name, "pyaot_body_%d", index);
+    snprintf(name, sizeof name, fails != NULL ? "pyaot_body_%d" : "pyaot_body_g%d", index);
     LLVMTypeRef body_ty = LLVMFunctionType(L->ptr, &L->ptr, 1, 0);
     B.fn = LLVMAddFunction(L->mod, name, body_ty);
     LLVMSetLinkage(B.fn, LLVMInternalLinkage);
@@ -462,10 +446,13 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index,
         pyaot_errorf(e, "out of memory");
         goto fail;
     }
-    LLVMBasicBlockRef entry = new_bb(L, &B, "entry");
+    LLVMBasicBlockRef entry = lw_new_bb(L, &B, "entry");
     for (int i = 0; i < d.n; i++)
         if (a.depth[i] >= 0)
-            B.blocks[i] = new_bb(L, &B, "");
+            B.blocks[i] = lw_new_bb(L, &B, "");
+    B.fails = fails;
+    if (fails != NULL && pyaot_unbox_begin(L, &B, co, e) < 0)
+        goto fail;
     LLVMPositionBuilderAtEnd(L->b, entry);
     if (!is_generator(co))
         LLVMBuildBr(L->b, B.blocks[0]);
@@ -484,9 +471,9 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index,
     for (int i = 0; i < B.nsites; i++) {
         const pyaot_site *s = &B.sites[i];
         LLVMValueRef f[SITE_FIELDS] = {
-            ci(L, s->unit),   ci(L, s->start),     ci(L, s->sp),    ci(L, s->reason),
-            ci(L, s->next),   ci(L, s->next_sp),   ci(L, s->target), ci(L, s->target_sp),
-            ci(L, s->level),  ci(L, s->lasti),     ci(L, s->handler)};
+            lw_ci(L, s->unit),   lw_ci(L, s->start),     lw_ci(L, s->sp),    lw_ci(L, s->reason),
+            lw_ci(L, s->next),   lw_ci(L, s->next_sp),   lw_ci(L, s->target), lw_ci(L, s->target_sp),
+            lw_ci(L, s->level),  lw_ci(L, s->lasti),     lw_ci(L, s->handler)};
         vals[i] = LLVMConstNamedStruct(L->site_ty, f, SITE_FIELDS);
     }
     LLVMTypeRef arr = LLVMArrayType2(L->site_ty, (uint64_t)B.nsites);
@@ -510,6 +497,9 @@ fail:
     if (B.cache_ph != NULL)
         LLVMDeleteGlobal(B.cache_ph);
 done:
+    if (nguards != NULL)
+        *nguards = B.nguards;
+    pyaot_unbox_end(&B);
     free(B.blocks);
     free(B.sites);
     pyaot_analysis_free(&a);
@@ -517,7 +507,11 @@ done:
     return result;
 }
 
-static LLVMValueRef make_entry(lower *L, LLVMValueRef bodyfn, int index)
+/* The native entry of code object `index`. With a generic twin, the
+   unboxed body runs until its guards have failed PYAOT_SWITCH_AFTER
+   times (`fails`), the generic one after that. */
+static LLVMValueRef make_entry(lower *L, LLVMValueRef bodyfn, LLVMValueRef generic,
+                               LLVMValueRef fails, int index)
 {
     char name[64];
     snprintf(name, sizeof name, "pyaot_entry_%d", index);
@@ -527,6 +521,11 @@ static LLVMValueRef make_entry(lower *L, LLVMValueRef bodyfn, int index)
     LLVMSetLinkage(fn, LLVMInternalLinkage);
     copy_target_attrs(L, fn);
     LLVMPositionBuilderAtEnd(L->b, LLVMAppendBasicBlockInContext(L->cx, fn, "entry"));
+    if (generic != NULL) {
+        LLVMValueRef n = LLVMBuildLoad2(L->b, L->i32, fails, "");
+        LLVMValueRef ok = LLVMBuildICmp(L->b, LLVMIntSLT, n, lw_ci(L, PYAOT_SWITCH_AFTER), "");
+        bodyfn = LLVMBuildSelect(L->b, ok, bodyfn, generic, "");
+    }
     LLVMValueRef enter = LLVMGetNamedFunction(L->mod, "pyaot_entry");
     LLVMTypeRef ety = LLVMFunctionType(L->ptr, (LLVMTypeRef[]){L->ptr, L->ptr, L->i32, L->ptr}, 4, 0);
     LLVMValueRef args[4] = {LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 2), bodyfn};
@@ -534,6 +533,33 @@ static LLVMValueRef make_entry(lower *L, LLVMValueRef bodyfn, int index)
     LLVMSetTailCall(r, 1);
     LLVMBuildRet(L->b, r);
     return fn;
+}
+
+/* Both bodies of code object `index`: the unboxed one, and the generic
+   twin when the former has guards. NULL with `e` when it stays
+   interpreted. */
+static LLVMValueRef lower_code(lower *L, PyCodeObject *co, int index,
+                               const pyaot_code_profile *prof, pyaot_error *e)
+{
+    char name[64];
+    snprintf(name, sizeof name, "pyaot_fails_%d", index);
+    LLVMValueRef fails = LLVMAddGlobal(L->mod, L->i32, name);
+    LLVMSetInitializer(fails, lw_ci(L, 0));
+    LLVMSetLinkage(fails, LLVMInternalLinkage);
+    int nguards = 0;
+    LLVMValueRef bodyfn = lower_body(L, co, index, prof, fails, &nguards, e);
+    LLVMValueRef generic = NULL;
+    if (bodyfn != NULL && nguards > 0) {
+        generic = lower_body(L, co, index, prof, NULL, NULL, e);
+        if (generic == NULL) {
+            LLVMDeleteFunction(bodyfn);
+            bodyfn = NULL;
+        }
+    }
+    LLVMValueRef entry = bodyfn != NULL ? make_entry(L, bodyfn, generic, fails, index) : NULL;
+    if (LLVMGetFirstUse(fails) == NULL)
+        LLVMDeleteGlobal(fails);
+    return entry;
 }
 
 static LLVMValueRef cstring(lower *L, const char *s, const char *name)
@@ -571,15 +597,15 @@ static void emit_descriptor(lower *L, LLVMValueRef *entries, uint64_t *hashes, i
     LLVMTypeRef desc_ty = LLVMStructTypeInContext(L->cx, fields, 11, 0);
     LLVMValueRef rt = LLVMGetNamedGlobal(L->mod, "pyaot_rt");
     LLVMValueRef init[11] = {
-        ci(L, (int)PYAOT_DESC_MAGIC),
-        ci(L, PYAOT_FORMAT_VERSION),
-        ci(L, PY_VERSION_HEX),
-        ci(L, (int)PyImport_GetMagicNumber()),
+        lw_ci(L, (int)PYAOT_DESC_MAGIC),
+        lw_ci(L, PYAOT_FORMAT_VERSION),
+        lw_ci(L, PY_VERSION_HEX),
+        lw_ci(L, (int)PyImport_GetMagicNumber()),
         cstring(L, Py_GetVersion(), "pyaot_py_build"),
         cstring(L, "pyaot " PYAOT_VERSION, "pyaot_compiler"),
         cstring(L, flags, "pyaot_flags"),
-        ci(L, n),
-        ci(L, 0),
+        lw_ci(L, n),
+        lw_ci(L, 0),
         table,
         rt,
     };
@@ -673,14 +699,13 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
             pyaot_error why = {{0}};
             const pyaot_code_profile *prof = o->profile ? pyaot_profile_code(o->profile, co) : NULL;
             profiled += prof != NULL;
-            LLVMValueRef bodyfn = lower_body(&L, co, (int)i, prof, &why);
-            if (bodyfn == NULL) {
+            entries[i] = lower_code(&L, co, (int)i, prof, &why);
+            if (entries[i] == NULL) {
                 if (o->verbose)
                     fprintf(stderr, "pyaot: %s (line %d) stays interpreted: %s\n",
                             PyUnicode_AsUTF8(co->co_qualname), co->co_firstlineno, why.msg);
                 continue;
             }
-            entries[i] = make_entry(&L, bodyfn, (int)i);
             st->nnative++;
         }
     }

@@ -11,7 +11,7 @@
 
 /* Bump whenever the descriptor layout, the stub ABI or the meaning of a
    code hash changes: older artifacts are then refused, never misread. */
-#define PYAOT_FORMAT_VERSION 5u
+#define PYAOT_FORMAT_VERSION 6u
 #define PYAOT_DESC_MAGIC 0x5041594fu /* "PAYO" */
 
 /* The checksum trailer appended after the ELF image: 8 bytes of tag, then
@@ -66,7 +66,9 @@ typedef struct pyaot_runtime {
        exactly this object (strong references, set when enabled). */
     void *builtin_len, *builtin_isinstance, *list_append;
     /* Called when stats are on for every failed guard of a speculative
-       stub (code unit `unit`), and when a site's cache gives up. */
+       stub (code unit `unit`), when a site's cache gives up (`gave_up`
+       1), and when a code object switches to its generic body
+       (PYAOT_GUARD_SWITCHED). */
     void (*record_guard)(void *code, int unit, int gave_up);
     /* More of the builtins above: min, max, abs, dict.get, str.join. */
     void *builtin_min, *builtin_max, *builtin_abs, *dict_get, *str_join;
@@ -127,6 +129,11 @@ typedef struct pyaot_site {
    the compiler reserves zeroed space for each cached instruction. */
 #define PYAOT_CACHE_BYTES 128
 
+/* Failed guards after which a code object's entry runs its generic body
+   instead of the unboxed one (compiler/unbox.c). */
+#define PYAOT_SWITCH_AFTER 32
+#define PYAOT_GUARD_SWITCHED 2
+
 /* Deoptimization reasons, reported by PYAOT_STATS. */
 enum pyaot_deopt_reason {
     PYAOT_DEOPT_EXCEPTION = 0,  /* an exception is unwinding: the interpreter finds the handler */
@@ -137,6 +144,7 @@ enum pyaot_deopt_reason {
     PYAOT_DEOPT_RAISE,          /* raise / re-raise statement */
     PYAOT_DEOPT_UNPACK,         /* unpacking of the wrong length */
     PYAOT_DEOPT_IMPORT_ERROR,   /* from-import of a missing name */
+    PYAOT_DEOPT_GUARD,          /* an unboxed body's type guess did not hold */
     PYAOT_DEOPT_NREASONS
 };
 

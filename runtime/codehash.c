@@ -134,6 +134,23 @@ int pyaot_code_hash(PyCodeObject *co, uint64_t *out)
             tags[m] = const_tag(PyTuple_GET_ITEM(co->co_consts, i + (Py_ssize_t)m));
         h = pyaot_hash_bytes(h, tags, m);
     }
+    /* Numbers by value: the unboxed tier compiles int and float constants
+       into the code (compiler/unbox.c), so `len(d) == 2` and `len(d) == 4`
+       must not share an entry. */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = PyTuple_GET_ITEM(co->co_consts, i);
+        if (PyFloat_CheckExact(v)) {
+            double d = PyFloat_AS_DOUBLE(v);
+            h = pyaot_hash_bytes(h, &d, sizeof d);
+        }
+        else if (PyLong_CheckExact(v)) {
+            int overflow;
+            long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
+            if (x == -1 && PyErr_Occurred())
+                return -1;
+            h = hash_int(h, overflow ? overflow : (long)x);
+        }
+    }
     /* Names by value: native code keeps per-instruction caches keyed on
        what a name resolved to, so code objects that differ only in their
        names (os.fsencode and os.fsdecode) must never share an entry. */

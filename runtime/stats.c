@@ -12,6 +12,7 @@ static unsigned long long n_native, n_interp, n_direct;
 static PyObject *deopts; /* (code, offset, reason) -> count */
 static PyObject *guards; /* (code, unit, 0) -> failures; (code, unit, 1) -> 1 once given up */
 static unsigned long long n_guards;
+static PyObject *switched; /* code objects whose entry runs the generic body now */
 
 static const char *const reason_names[PYAOT_DEOPT_NREASONS] = {
     [PYAOT_DEOPT_EXCEPTION] = "exception",
@@ -22,6 +23,7 @@ static const char *const reason_names[PYAOT_DEOPT_NREASONS] = {
     [PYAOT_DEOPT_RAISE] = "raise",
     [PYAOT_DEOPT_UNPACK] = "unpack",
     [PYAOT_DEOPT_IMPORT_ERROR] = "import-error",
+    [PYAOT_DEOPT_GUARD] = "guard",
 };
 
 void pyaot_stats_count(int native)
@@ -62,6 +64,13 @@ static void count_in(PyObject **counts, void *code, int where, int what)
 
 void pyaot_stats_record_guard(void *code, int unit, int gave_up)
 {
+    if (gave_up == PYAOT_GUARD_SWITCHED) {
+        if (switched == NULL)
+            switched = PyList_New(0);
+        if (switched == NULL || PyList_Append(switched, (PyObject *)code) < 0)
+            PyErr_Clear();
+        return;
+    }
     n_guards += !gave_up;
     count_in(&guards, code, unit, gave_up != 0);
 }
@@ -141,6 +150,14 @@ static void report_guards(void)
         fprintf(stderr, "pyaot:   ... %zd more sites\n", nsites - PyList_GET_SIZE(rows));
     Py_XDECREF(rows);
     PyErr_Clear();
+    Py_ssize_t n = switched != NULL ? PyList_GET_SIZE(switched) : 0;
+    fprintf(stderr, "pyaot: switched to their generic body (guards failed %d times): %zd\n",
+            PYAOT_SWITCH_AFTER, n);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyCodeObject *co = (PyCodeObject *)PyList_GET_ITEM(switched, i);
+        fprintf(stderr, "pyaot:   %s:%d %s\n", PyUnicode_AsUTF8(co->co_filename),
+                co->co_firstlineno, PyUnicode_AsUTF8(co->co_qualname));
+    }
 }
 
 PyObject *pyaot_stats_report(PyObject *self, PyObject *unused)
@@ -204,6 +221,7 @@ PyObject *pyaot_stats_reset(PyObject *self, PyObject *unused)
     n_native = n_interp = n_direct = n_guards = 0;
     Py_CLEAR(deopts);
     Py_CLEAR(guards);
+    Py_CLEAR(switched);
     pyaot_reset_calls();
     Py_RETURN_NONE;
 }
@@ -325,7 +343,16 @@ PyObject *pyaot_stats_write(PyObject *self, PyObject *args)
         put_lit(&b, PyLong_AsLong(PyTuple_GET_ITEM(r, 1)) ? ", \"gave_up\": true}" : ", \"gave_up\": false}");
     }
     Py_XDECREF(rows);
-    putf(&b, "], \"guard_site_count\": %llu", (unsigned long long)nsites);
+    putf(&b, "], \"guard_site_count\": %llu, \"switched\": [", (unsigned long long)nsites);
+    for (Py_ssize_t i = 0; switched != NULL && i < PyList_GET_SIZE(switched); i++) {
+        PyCodeObject *co = (PyCodeObject *)PyList_GET_ITEM(switched, i);
+        put_lit(&b, i ? ", {\"file\": " : "{\"file\": ");
+        put_str(&b, co->co_filename);
+        putf(&b, ", \"line\": %d, \"function\": ", co->co_firstlineno);
+        put_str(&b, co->co_qualname);
+        put_lit(&b, "}");
+    }
+    put_lit(&b, "]");
     putf(&b, ", \"deopts\": %llu, \"deopt_reasons\": {", total);
     const char *sep = "";
     for (int i = 0; i < PYAOT_DEOPT_NREASONS; i++) {

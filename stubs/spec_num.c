@@ -6,28 +6,10 @@
    specialized form, NUM (both) when it knows nothing better. Results are
    exactly CPython's: compact values fit in 64 bits with room to spare, and
    convert to double exactly. */
-#include "stubs.h"
-
-#include <math.h>
+#include "numbers.h"
 
 #define NUM_INT 1
 #define NUM_FLOAT 2
-
-static inline HOT int compact(PyObject *v)
-{
-    return PyLong_CheckExact(v) && (size_t)(Py_SIZE(v) + 1) < 3;
-}
-
-static inline HOT int64_t compact_value(PyObject *v)
-{
-    return (int64_t)Py_SIZE(v) * (int64_t)((PyLongObject *)v)->ob_digit[0];
-}
-
-/* Integers and floats are immutable: the in-place forms compute the same. */
-static inline HOT int base_op(int op)
-{
-    return op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op;
-}
 
 /* Compact ints: 1 with the result in *out (NULL: out of memory), 0 when
    the operation needs the generic path (division by zero, big shifts). */
@@ -78,24 +60,6 @@ static inline HOT int int_op(int op, int64_t x, int64_t y, PyObject **out)
 static inline HOT double as_double(PyObject *v)
 {
     return PyFloat_CheckExact(v) ? PyFloat_AS_DOUBLE(v) : (double)compact_value(v);
-}
-
-/* Floats (one side may be a compact int, converted exactly as CPython's
-   float methods do): 1 with the result's value, 0 for the generic path. */
-static inline HOT int float_op(int op, double x, double y, double *out)
-{
-    switch (base_op(op)) {
-    case NB_ADD: *out = x + y; return 1;
-    case NB_SUBTRACT: *out = x - y; return 1;
-    case NB_MULTIPLY: *out = x * y; return 1;
-    case NB_TRUE_DIVIDE:
-        if (y == 0.0)
-            return 0;
-        *out = x / y;
-        return 1;
-    default:
-        return 0;
-    }
 }
 
 /* A float result may reuse an operand only the stack owned. */
@@ -158,18 +122,6 @@ HOT int pyaot_spec_BINARY_OP_NUM(pyaot_ctx *c, int sp, int oparg, void *cache)
 
 /* --- comparisons ------------------------------------------------------ */
 
-static inline HOT int cmp_result(int op, int lt, int eq)
-{
-    switch (op) {
-    case Py_LT: return lt;
-    case Py_LE: return lt || eq;
-    case Py_EQ: return eq;
-    case Py_NE: return !eq;
-    case Py_GT: return !lt && !eq;
-    default: return !lt; /* Py_GE */
-    }
-}
-
 static inline HOT int compare(pyaot_ctx *c, int sp, int oparg, int kinds, int strings)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
@@ -182,14 +134,7 @@ static inline HOT int compare(pyaot_ctx *c, int sp, int oparg, int kinds, int st
              ((PyFloat_CheckExact(a) && (PyFloat_CheckExact(b) || compact(b))) ||
               (PyFloat_CheckExact(b) && compact(a)))) {
         double x = as_double(a), y = as_double(b);
-        switch (oparg) { /* NaN compares false except for != */
-        case Py_LT: t = x < y; break;
-        case Py_LE: t = x <= y; break;
-        case Py_EQ: t = x == y; break;
-        case Py_NE: t = x != y; break;
-        case Py_GT: t = x > y; break;
-        default: t = x >= y; break;
-        }
+        t = float_cmp(oparg, x, y);
     }
     else if (strings && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
         int d = a == b ? 0 : PyUnicode_Compare(a, b); /* cannot fail on two str */

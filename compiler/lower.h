@@ -1,0 +1,97 @@
+/* What lower.c (instructions -> IR) shares with unbox.c (the unboxed
+   tier's instructions): the module-wide and per-body lowering state and
+   the few builders both use. Private to those two files. */
+#ifndef PYAOT_LOWER_H
+#define PYAOT_LOWER_H
+
+#include "compiler.h"
+
+#include <llvm-c/Core.h>
+
+#include "../runtime/abi.h"
+
+/* pyaot_site is all int32_t fields, emitted as an LLVM struct of i32. */
+#define SITE_FIELDS ((int)(sizeof(pyaot_site) / sizeof(int32_t)))
+_Static_assert(sizeof(pyaot_site) == SITE_FIELDS * sizeof(int32_t), "pyaot_site has padding");
+
+typedef struct lower {
+    LLVMModuleRef mod;
+    LLVMContextRef cx;
+    LLVMBuilderRef b;
+    LLVMTypeRef i8, i32, ptr, op_ty, spec_ty, at_ty, flag_ty, deopt_ty, ret_ty, slow_ty, res_ty, site_ty;
+    LLVMValueRef at_fn, tracing_fn, breaker_fn, handle_fn, slow_fn, deopt_fn, return_fn,
+        result_fn, key_fn, interp_fn, handler_mark;
+    const pyaot_options *o;
+} lower;
+
+/* Where a value of the unboxed tier's virtual stack is (unbox.c). */
+enum vkind {
+    V_FRAME = 0, /* in its frame slot, owned there: the generic tier's only kind */
+    V_REF,       /* borrowed from a local or a constant, not pushed yet */
+    V_DOUBLE,    /* a float's value in a register, not boxed yet */
+    V_INT        /* an int's value (any int64_t) in a register, not boxed yet */
+};
+
+/* What the compiler knows of a value's type. */
+enum vtype { T_ANY = 0, T_FLOAT, T_INT };
+
+typedef struct vslot {
+    enum vkind kind;
+    LLVMValueRef v;    /* V_REF: the object; V_DOUBLE/V_INT: the value */
+    int local;         /* V_REF of a local: its index, else -1 */
+    enum vtype type;   /* V_REF of a constant: its type (value in `cv`) */
+    LLVMValueRef cv;   /* constant's value as double (T_FLOAT) or i64 (T_INT) */
+} vslot;
+
+typedef struct body {
+    LLVMValueRef fn, ctx;
+    LLVMBasicBlockRef *blocks; /* per instruction, NULL when unreachable */
+    const pyaot_decoded *d;
+    const pyaot_analysis *a;
+    int nlocalsplus;
+    LLVMValueRef site_ph;      /* placeholder for the site table until it is complete */
+    pyaot_site *sites;
+    int nsites, capsites;
+    const pyaot_code_profile *prof; /* the training run's view of this code, or NULL */
+    LLVMValueRef cache_ph;     /* placeholder for the inline caches, once one is used */
+    int ncaches;
+    /* The unboxed tier (unbox.c), when `unbox` is set. */
+    int unbox;
+    PyCodeObject *co;
+    unsigned char *leader;     /* per instruction: reached other than by falling through */
+    vslot *vs;                 /* the virtual stack, valid at instruction `vs_for` */
+    int vdepth, vs_for;
+    int nguards;               /* guards emitted: the body needs a generic twin */
+    LLVMValueRef fails;        /* i32 counter of failed guards (the entry reads it) */
+} body;
+
+LLVMValueRef lw_ci(lower *L, int v);
+LLVMBasicBlockRef lw_new_bb(lower *L, body *B, const char *name);
+LLVMBasicBlockRef lw_block_at(body *B, int unit);
+int lw_sp_at(body *B, int unit);
+LLVMValueRef lw_call(lower *L, LLVMTypeRef ty, LLVMValueRef fn, LLVMValueRef *args, int n);
+/* The site of instruction `in` for errors caught by the handler covering
+   `handler_unit` (-1: none). */
+pyaot_site lw_site_for(body *B, const pyaot_instr *in, int handler_unit, int reason,
+                       const pyaot_handler **h);
+/* Leave the straight path with status `r` at site `s`. */
+int lw_go_slow(lower *L, body *B, LLVMValueRef r, pyaot_site s, const pyaot_handler *h,
+               pyaot_error *e);
+LLVMValueRef lw_status_with_tracing(lower *L, body *B, LLVMValueRef r);
+int lw_breaker_check(lower *L, body *B, const pyaot_instr *in, int handler_unit, int next_unit,
+                     LLVMBasicBlockRef cont, pyaot_error *e);
+/* Where a conditional jump `in` goes when taken: its target, through the
+   eval breaker check when it jumps backward. NULL with `e`. */
+LLVMBasicBlockRef lw_jump_taken(lower *L, body *B, const pyaot_instr *in, pyaot_error *e);
+
+/* ---- unbox.c ---- */
+
+/* Per-body set-up (leaders, virtual stack); -1 with `e` on failure. */
+int pyaot_unbox_begin(lower *L, body *B, PyCodeObject *co, pyaot_error *e);
+void pyaot_unbox_end(body *B);
+/* Lower instruction `i` in the unboxed tier: 1 when done, 0 when the
+   generic lowering must follow (every virtual value is in the frame by
+   then), -1 with `e`. The builder is at the instruction's block. */
+int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e);
+
+#endif

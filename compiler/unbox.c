@@ -1,0 +1,550 @@
+/* Stage 4b: the unboxed tier. Within a run of instructions that falls
+   through without other entries, the compiler keeps a virtual stack:
+   LOAD_FAST and LOAD_CONST push borrowed references without touching
+   the frame, and BINARY_OP and COMPARE_OP on numbers compute in
+   registers (double or int64_t) behind type checks. A value reaches its
+   frame slot ("is materialized") only where someone could look at the
+   frame: before any other instruction, at a merge point, and on every
+   exit from the straight path. A failed check materializes the
+   instruction's inputs and deoptimizes to the interpreter at the
+   instruction's start (PYAOT_DEOPT_GUARD); after PYAOT_SWITCH_AFTER such
+   failures the code object's entry runs its generic body instead.
+   Types come from the training run's specialized forms, from constants
+   and from the results of earlier operations (docs/speculation.md). */
+#include "lower.h"
+
+#include <opcode.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXACT_DOUBLE (1LL << 53)
+
+/* The helpers of stubs/unboxed.c this file calls. */
+static const char *const helpers[] = {
+    "pyaot_v_get",      "pyaot_v_const",       "pyaot_v_put_ref",   "pyaot_v_put_double",
+    "pyaot_v_put_int",  "pyaot_v_drop",        "pyaot_v_store_local", "pyaot_v_is_double",
+    "pyaot_v_double",   "pyaot_v_is_int",      "pyaot_v_int",       "pyaot_v_exact_double",
+    "pyaot_v_int_do",   "pyaot_v_int_ok",      "pyaot_v_int_div_ok", "pyaot_v_int_div",
+    "pyaot_v_float_do", "pyaot_v_float_ok",    "pyaot_v_cmp_int",   "pyaot_v_cmp_float",
+    "pyaot_v_guard_deopt", "pyaot_op_LOAD_FAST", "pyaot_v_cmp_obj",
+};
+
+/* Call helper `name` (present: pyaot_unbox_begin checked). */
+static LLVMValueRef hcall(lower *L, const char *name, LLVMValueRef *args, int n)
+{
+    LLVMValueRef f = LLVMGetNamedFunction(L->mod, name);
+    return LLVMBuildCall2(L->b, LLVMGlobalGetValueType(f), f, args, (unsigned)n, "");
+}
+
+static LLVMValueRef truth(lower *L, LLVMValueRef i32)
+{
+    return LLVMBuildICmp(L->b, LLVMIntNE, i32, lw_ci(L, 0), "");
+}
+
+static int is_generator(PyCodeObject *co)
+{
+    return (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) != 0;
+}
+
+int pyaot_unbox_begin(lower *L, body *B, PyCodeObject *co, pyaot_error *e)
+{
+    B->unbox = 0;
+    if (is_generator(co))
+        return 0; /* resumes enter mid-body: keep it simple */
+    for (size_t k = 0; k < sizeof helpers / sizeof helpers[0]; k++)
+        if (LLVMGetNamedFunction(L->mod, helpers[k]) == NULL) {
+            pyaot_errorf(e, "stub %s missing from the stub bitcode", helpers[k]);
+            return -1;
+        }
+    const pyaot_decoded *d = B->d;
+    B->leader = calloc((size_t)d->n + 1, 1);
+    B->vs = calloc((size_t)B->a->max_depth + 1, sizeof *B->vs);
+    if (B->leader == NULL || B->vs == NULL) {
+        pyaot_unbox_end(B);
+        pyaot_errorf(e, "out of memory");
+        return -1;
+    }
+    B->leader[0] = 1;
+    for (int i = 0; i < d->n; i++)
+        if (d->ins[i].target >= 0 && d->unit_instr[d->ins[i].target] >= 0)
+            B->leader[d->unit_instr[d->ins[i].target]] = 1;
+    for (int h = 0; h < d->nhandlers; h++)
+        if (d->unit_instr[d->handlers[h].target] >= 0)
+            B->leader[d->unit_instr[d->handlers[h].target]] = 1;
+    B->co = co;
+    B->vs_for = -1;
+    B->unbox = 1;
+    return 0;
+}
+
+void pyaot_unbox_end(body *B)
+{
+    free(B->leader);
+    free(B->vs);
+    B->leader = NULL;
+    B->vs = NULL;
+}
+
+/* ---- the virtual stack ------------------------------------------------ */
+
+static vslot *top(body *B, int n)
+{
+    return &B->vs[B->vdepth - n];
+}
+
+static LLVMValueRef slot_index(lower *L, body *B, int pos)
+{
+    return lw_ci(L, B->nlocalsplus + pos);
+}
+
+static void push(body *B, enum vkind kind, LLVMValueRef v)
+{
+    B->vs[B->vdepth++] = (vslot){.kind = kind, .v = v, .local = -1};
+}
+
+/* Emit the materialization of the value at `pos`; its status (i32, 0:
+   done) when boxing can fail, else NULL. The virtual stack is unchanged:
+   cold paths materialize without leaving the straight path's view. */
+static LLVMValueRef materialize(lower *L, body *B, int pos)
+{
+    vslot *s = &B->vs[pos];
+    LLVMValueRef args[3] = {B->ctx, slot_index(L, B, pos), s->v};
+    switch (s->kind) {
+    case V_REF:
+        hcall(L, "pyaot_v_put_ref", args, 3);
+        return NULL;
+    case V_DOUBLE:
+        return hcall(L, "pyaot_v_put_double", args, 3);
+    case V_INT:
+        return hcall(L, "pyaot_v_put_int", args, 3);
+    default:
+        return NULL;
+    }
+}
+
+/* Materialize the whole stack; the combined status (NULL: cannot fail). */
+static LLVMValueRef materialize_all(lower *L, body *B)
+{
+    LLVMValueRef st = NULL;
+    for (int pos = 0; pos < B->vdepth; pos++) {
+        LLVMValueRef s = materialize(L, B, pos);
+        if (s != NULL)
+            st = st != NULL ? LLVMBuildOr(L->b, st, s, "") : s;
+    }
+    return st;
+}
+
+/* Leave the straight path with status `r` at the site of instruction `j`
+   (whose start state the virtual stack is), after materializing it; a
+   failed boxing turns the exit into that MemoryError. */
+static int exit_at(lower *L, body *B, int j, LLVMValueRef r, int reason, pyaot_error *e)
+{
+    LLVMValueRef st = materialize_all(L, B);
+    if (st != NULL)
+        r = LLVMBuildSelect(L->b, truth(L, st), lw_ci(L, -1), r, "");
+    const pyaot_instr *in = &B->d->ins[j];
+    const pyaot_handler *h;
+    pyaot_site s = lw_site_for(B, in, in->unit, reason, &h);
+    return lw_go_slow(L, B, r, s, h, e);
+}
+
+/* A boxing's status `st` (NULL: cannot fail) failed: the MemoryError
+   leaves at the site of instruction `j`. */
+static int raise_if(lower *L, body *B, LLVMValueRef st, int j, pyaot_error *e)
+{
+    if (st == NULL)
+        return 0;
+    LLVMBasicBlockRef cold = lw_new_bb(L, B, "box_failed");
+    LLVMBasicBlockRef cont = lw_new_bb(L, B, "boxed");
+    LLVMBuildCondBr(L->b, truth(L, st), cold, cont);
+    LLVMPositionBuilderAtEnd(L->b, cold);
+    if (exit_at(L, B, j, lw_ci(L, -1), PYAOT_DEOPT_EXCEPTION, e) < 0)
+        return -1;
+    LLVMPositionBuilderAtEnd(L->b, cont);
+    return 0;
+}
+
+/* Materialize everything on the straight path at the start state of
+   instruction `j`: from here on the frame holds the stack. */
+static int flush(lower *L, body *B, int j, pyaot_error *e)
+{
+    LLVMValueRef st = materialize_all(L, B);
+    for (int pos = 0; pos < B->vdepth; pos++)
+        B->vs[pos].kind = V_FRAME; /* a failed boxing left NULL, which unwinding skips */
+    return raise_if(L, B, st, j, e);
+}
+
+/* The straight path continues at instruction i + 1 with the virtual
+   stack as it is, unless other paths reach it too. */
+static int fall_through(lower *L, body *B, int i, pyaot_error *e)
+{
+    int next = i + 1;
+    if (next >= B->d->n || B->blocks[next] == NULL ||
+        B->d->unit_instr[B->d->ins[i].next] != next) {
+        pyaot_errorf(e, "internal error: no fall-through after offset %d", 2 * B->d->ins[i].unit);
+        return -1;
+    }
+    if (B->leader[next] && flush(L, B, next, e) < 0)
+        return -1;
+    LLVMBuildBr(L->b, B->blocks[next]);
+    B->vs_for = next;
+    return 1;
+}
+
+/* A guard failed: deoptimize at the start of instruction `i`, counting
+   towards the switch to the generic body. */
+static int guard_exit(lower *L, body *B, int i, LLVMBasicBlockRef *fail, pyaot_error *e)
+{
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(L->b);
+    *fail = lw_new_bb(L, B, "guard_failed");
+    LLVMPositionBuilderAtEnd(L->b, *fail);
+    LLVMValueRef args[3] = {B->ctx, lw_ci(L, B->d->ins[i].unit), B->fails};
+    hcall(L, "pyaot_v_guard_deopt", args, 3);
+    B->nguards++;
+    int rc = exit_at(L, B, i, lw_ci(L, -2), PYAOT_DEOPT_GUARD, e);
+    LLVMPositionBuilderAtEnd(L->b, here);
+    return rc;
+}
+
+/* Continue on the straight path when `ok` (i1) holds. */
+static void check(lower *L, body *B, LLVMValueRef ok, LLVMBasicBlockRef fail)
+{
+    LLVMBasicBlockRef cont = lw_new_bb(L, B, "");
+    LLVMBuildCondBr(L->b, ok, cont, fail);
+    LLVMPositionBuilderAtEnd(L->b, cont);
+}
+
+/* ---- types ------------------------------------------------------------- */
+
+static enum vtype static_type(const vslot *s)
+{
+    switch (s->kind) {
+    case V_DOUBLE: return T_FLOAT;
+    case V_INT: return T_INT;
+    case V_REF: return s->type;
+    default: return T_ANY;
+    }
+}
+
+/* What the training run saw at `in`: T_INT or T_FLOAT from a specialized
+   form, T_ANY without a profile, -1 when the profile saw something else
+   (or nothing): then only known types are used. */
+static int profile_family(const body *B, const pyaot_instr *in)
+{
+    if (B->prof == NULL || in->unit >= B->prof->nunits)
+        return T_ANY;
+    switch (B->prof->ops[in->unit]) {
+    case BINARY_OP_ADD_INT:
+    case BINARY_OP_SUBTRACT_INT:
+    case BINARY_OP_MULTIPLY_INT:
+    case COMPARE_OP_INT_JUMP:
+        return T_INT;
+    case BINARY_OP_ADD_FLOAT:
+    case BINARY_OP_SUBTRACT_FLOAT:
+    case BINARY_OP_MULTIPLY_FLOAT:
+    case COMPARE_OP_FLOAT_JUMP:
+        return T_FLOAT;
+    default:
+        return -1;
+    }
+}
+
+/* The guess for an operand of unknown type beside one of type `other`.
+   An int next to a float may be converted as CPython's float methods
+   do (`*ints`); next to an int, an unknown is guessed int only without a
+   profile that could have said so. */
+static enum vtype guess(enum vtype other, int family, int *ints)
+{
+    *ints = other == T_FLOAT;
+    if (family == T_INT || family == T_FLOAT)
+        return (enum vtype)family;
+    if (other == T_FLOAT || (other == T_INT && family == T_ANY))
+        return other;
+    return T_ANY;
+}
+
+/* Types for both operands of `in`, or 0 when they cannot be decided. */
+static int plan(const body *B, const pyaot_instr *in, const vslot *a, const vslot *b,
+                enum vtype t[2], int ints[2])
+{
+    int family = profile_family(B, in);
+    enum vtype sa = static_type(a), sb = static_type(b);
+    ints[0] = ints[1] = 0;
+    t[0] = sa != T_ANY ? sa : guess(sb, family, &ints[0]);
+    t[1] = sb != T_ANY ? sb : guess(sa, family, &ints[1]);
+    return t[0] != T_ANY && t[1] != T_ANY;
+}
+
+/* The operand `s` at stack position `pos` as a value of type `want`
+   (i64 or double), checked against `t`, its planned type; a failed check
+   goes to `fail`. `*obj` is set to the object a frame slot owned. */
+static LLVMValueRef operand(lower *L, body *B, int pos, enum vtype t, int ints, enum vtype want,
+                            LLVMBasicBlockRef fail, LLVMValueRef *obj)
+{
+    vslot *s = &B->vs[pos];
+    LLVMTypeRef dbl = LLVMDoubleTypeInContext(L->cx);
+    LLVMValueRef v;
+    *obj = NULL;
+    if (s->kind == V_DOUBLE || s->kind == V_INT)
+        v = s->v;
+    else if (s->kind == V_REF && s->type != T_ANY)
+        v = s->cv;
+    else {
+        LLVMValueRef o = s->v;
+        if (s->kind == V_FRAME) {
+            LLVMValueRef args[2] = {B->ctx, slot_index(L, B, pos)};
+            *obj = o = hcall(L, "pyaot_v_get", args, 2);
+        }
+        if (t == T_FLOAT) {
+            LLVMValueRef args[2] = {o, lw_ci(L, ints)};
+            check(L, B, truth(L, hcall(L, "pyaot_v_is_double", args, 2)), fail);
+            return hcall(L, "pyaot_v_double", &o, 1);
+        }
+        check(L, B, truth(L, hcall(L, "pyaot_v_is_int", &o, 1)), fail);
+        v = hcall(L, "pyaot_v_int", &o, 1);
+        if (want == T_FLOAT)
+            return LLVMBuildSIToFP(L->b, v, dbl, ""); /* compact: exact */
+        return v;
+    }
+    if (t == T_INT && want == T_FLOAT) {
+        if (!LLVMIsConstant(v))
+            check(L, B, truth(L, hcall(L, "pyaot_v_exact_double", &v, 1)), fail);
+        return LLVMBuildSIToFP(L->b, v, dbl, "");
+    }
+    return v;
+}
+
+/* Release the operands the frame owned, now that the operation is done. */
+static void drop(lower *L, LLVMValueRef obj[2])
+{
+    for (int k = 0; k < 2; k++)
+        if (obj[k] != NULL)
+            hcall(L, "pyaot_v_drop", &obj[k], 1);
+}
+
+static int int_op_supported(int op)
+{
+    switch (op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op) {
+    case NB_ADD: case NB_SUBTRACT: case NB_MULTIPLY: case NB_AND: case NB_OR: case NB_XOR:
+    case NB_FLOOR_DIVIDE: case NB_REMAINDER: case NB_TRUE_DIVIDE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int float_op_supported(int op)
+{
+    switch (op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op) {
+    case NB_ADD: case NB_SUBTRACT: case NB_MULTIPLY: case NB_TRUE_DIVIDE: case NB_POWER:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* ---- instructions ------------------------------------------------------ */
+
+static int load_fast(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_instr *in = &B->d->ins[i];
+    LLVMValueRef args[3] = {B->ctx, lw_ci(L, in->oparg)};
+    LLVMValueRef p = hcall(L, "pyaot_v_get", args, 2);
+    LLVMBasicBlockRef unbound = lw_new_bb(L, B, "unbound");
+    LLVMBasicBlockRef cont = lw_new_bb(L, B, "");
+    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, p, ""), unbound, cont);
+    LLVMPositionBuilderAtEnd(L->b, unbound);
+    /* The generic stub raises UnboundLocalError. */
+    LLVMValueRef gargs[3] = {B->ctx, lw_ci(L, B->nlocalsplus + B->vdepth), lw_ci(L, in->oparg)};
+    LLVMValueRef r = hcall(L, "pyaot_op_LOAD_FAST", gargs, 3);
+    if (exit_at(L, B, i, r, PYAOT_DEOPT_NAME_ERROR, e) < 0)
+        return -1;
+    LLVMPositionBuilderAtEnd(L->b, cont);
+    push(B, V_REF, p);
+    top(B, 1)->local = in->oparg;
+    return fall_through(L, B, i, e);
+}
+
+static int load_const(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_instr *in = &B->d->ins[i];
+    LLVMValueRef args[2] = {B->ctx, lw_ci(L, in->oparg)};
+    push(B, V_REF, hcall(L, "pyaot_v_const", args, 2));
+    PyObject *k = PyTuple_GET_ITEM(B->co->co_consts, in->oparg);
+    vslot *s = top(B, 1);
+    if (PyFloat_CheckExact(k)) {
+        s->type = T_FLOAT;
+        s->cv = LLVMConstReal(LLVMDoubleTypeInContext(L->cx), PyFloat_AS_DOUBLE(k));
+    }
+    else if (PyLong_CheckExact(k)) {
+        int overflow;
+        long long x = PyLong_AsLongLongAndOverflow(k, &overflow);
+        if (!overflow && x >= -EXACT_DOUBLE && x <= EXACT_DOUBLE) {
+            s->type = T_INT;
+            s->cv = LLVMConstInt(LLVMInt64TypeInContext(L->cx), (unsigned long long)x, 1);
+        }
+        PyErr_Clear();
+    }
+    return fall_through(L, B, i, e);
+}
+
+static int store_fast(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_instr *in = &B->d->ins[i];
+    int k = in->oparg;
+    /* Borrowed references to the local being replaced are pushed first. */
+    for (int pos = 0; pos < B->vdepth - 1; pos++)
+        if (B->vs[pos].kind == V_REF && B->vs[pos].local == k) {
+            materialize(L, B, pos);
+            B->vs[pos].kind = V_FRAME;
+        }
+    LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
+    lw_call(L, L->at_ty, L->at_fn, at, 2);
+    LLVMValueRef st = materialize(L, B, B->vdepth - 1);
+    top(B, 1)->kind = V_FRAME;
+    if (raise_if(L, B, st, i, e) < 0)
+        return -1;
+    LLVMValueRef args[3] = {B->ctx, lw_ci(L, k), slot_index(L, B, B->vdepth - 1)};
+    LLVMValueRef r = lw_status_with_tracing(L, B, hcall(L, "pyaot_v_store_local", args, 3));
+    B->vdepth--;
+    /* Releasing the old value may have run a __del__ that turned tracing
+       on: then the interpreter goes on from the next instruction. Its
+       slot is empty now, so the instruction's site still fits an error. */
+    LLVMBasicBlockRef cold = lw_new_bb(L, B, "traced");
+    LLVMBasicBlockRef cont = lw_new_bb(L, B, "");
+    LLVMBuildCondBr(L->b, truth(L, r), cold, cont);
+    LLVMPositionBuilderAtEnd(L->b, cold);
+    if (exit_at(L, B, i, r, PYAOT_DEOPT_TRACING, e) < 0)
+        return -1;
+    LLVMPositionBuilderAtEnd(L->b, cont);
+    return fall_through(L, B, i, e);
+}
+
+static int binary_op(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_instr *in = &B->d->ins[i];
+    int op = in->oparg;
+    enum vtype t[2];
+    int ints[2];
+    if (!plan(B, in, top(B, 2), top(B, 1), t, ints))
+        return 0;
+    int on_ints = t[0] == T_INT && t[1] == T_INT;
+    if (on_ints ? !int_op_supported(op) : !float_op_supported(op))
+        return 0;
+    LLVMBasicBlockRef fail;
+    if (guard_exit(L, B, i, &fail, e) < 0)
+        return -1;
+    enum vtype want = on_ints ? T_INT : T_FLOAT;
+    LLVMValueRef obj[2];
+    LLVMValueRef x = operand(L, B, B->vdepth - 2, t[0], ints[0], want, fail, &obj[0]);
+    LLVMValueRef y = operand(L, B, B->vdepth - 1, t[1], ints[1], want, fail, &obj[1]);
+    LLVMValueRef args[4] = {lw_ci(L, op), x, y, NULL};
+    LLVMValueRef r;
+    enum vkind kind;
+    int base = op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op;
+    if (on_ints && base == NB_TRUE_DIVIDE) {
+        check(L, B, truth(L, hcall(L, "pyaot_v_int_div_ok", &args[1], 2)), fail);
+        r = hcall(L, "pyaot_v_int_div", &args[1], 2);
+        kind = V_DOUBLE;
+    }
+    else if (on_ints) {
+        check(L, B, truth(L, hcall(L, "pyaot_v_int_ok", args, 3)), fail);
+        r = hcall(L, "pyaot_v_int_do", args, 3);
+        kind = V_INT;
+    }
+    else {
+        r = hcall(L, "pyaot_v_float_do", args, 3);
+        args[3] = r;
+        check(L, B, truth(L, hcall(L, "pyaot_v_float_ok", args, 4)), fail);
+        kind = V_DOUBLE;
+    }
+    drop(L, obj);
+    B->vdepth -= 2;
+    push(B, kind, r);
+    return fall_through(L, B, i, e);
+}
+
+static int is_bool_jump(int op)
+{
+    return op == POP_JUMP_FORWARD_IF_FALSE || op == POP_JUMP_BACKWARD_IF_FALSE ||
+           op == POP_JUMP_FORWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_TRUE;
+}
+
+/* COMPARE_OP followed by a conditional jump on its result: numbers
+   compare and branch without making the bool. Anything else takes the
+   generic COMPARE_OP (and then the jump) from a materialized stack: a
+   comparison leaves no value behind, so no deoptimization is needed. */
+static int compare_jump(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_decoded *d = B->d;
+    const pyaot_instr *in = &d->ins[i];
+    if (i + 1 >= d->n || !is_bool_jump(d->ins[i + 1].opcode) || in->next != d->ins[i + 1].start)
+        return 0;
+    const pyaot_instr *jump = &d->ins[i + 1];
+    for (int pos = 0; pos < B->vdepth - 2; pos++)
+        if (B->vs[pos].kind != V_FRAME)
+            return 0; /* the branches' targets expect a boxed stack */
+    enum vtype t[2];
+    int ints[2];
+    int typed = plan(B, in, top(B, 2), top(B, 1), t, ints);
+    LLVMValueRef cond, obj[2];
+    LLVMBasicBlockRef slow = lw_new_bb(L, B, "compare");
+    if (typed) {
+        int on_ints = t[0] == T_INT && t[1] == T_INT;
+        enum vtype want = on_ints ? T_INT : T_FLOAT;
+        LLVMValueRef x = operand(L, B, B->vdepth - 2, t[0], ints[0], want, slow, &obj[0]);
+        LLVMValueRef y = operand(L, B, B->vdepth - 1, t[1], ints[1], want, slow, &obj[1]);
+        LLVMValueRef args[3] = {lw_ci(L, in->oparg), x, y};
+        cond = truth(L, hcall(L, on_ints ? "pyaot_v_cmp_int" : "pyaot_v_cmp_float", args, 3));
+    }
+    else {
+        /* Two objects of unknown type: ints and floats compare inline. */
+        LLVMValueRef args[3] = {lw_ci(L, in->oparg)};
+        for (int k = 0; k < 2; k++) {
+            vslot *s = top(B, 2 - k);
+            if (s->kind == V_DOUBLE || s->kind == V_INT) {
+                LLVMDeleteBasicBlock(slow);
+                return 0;
+            }
+            LLVMValueRef get[2] = {B->ctx, slot_index(L, B, B->vdepth - 2 + k)};
+            obj[k] = s->kind == V_FRAME ? hcall(L, "pyaot_v_get", get, 2) : NULL;
+            args[1 + k] = s->kind == V_FRAME ? obj[k] : s->v;
+        }
+        LLVMValueRef r = hcall(L, "pyaot_v_cmp_obj", args, 3);
+        check(L, B, LLVMBuildICmp(L->b, LLVMIntSGE, r, lw_ci(L, 0), ""), slow);
+        cond = truth(L, r);
+    }
+    drop(L, obj);
+    int jump_if_true = jump->opcode == POP_JUMP_FORWARD_IF_TRUE ||
+                       jump->opcode == POP_JUMP_BACKWARD_IF_TRUE;
+    LLVMBasicBlockRef taken = lw_jump_taken(L, B, jump, e);
+    LLVMBasicBlockRef next = lw_block_at(B, jump->next);
+    if (taken == NULL)
+        return -1;
+    LLVMBuildCondBr(L->b, cond, jump_if_true ? taken : next, jump_if_true ? next : taken);
+    /* The generic instruction follows at `slow`, from the state before it. */
+    LLVMPositionBuilderAtEnd(L->b, slow);
+    return 0;
+}
+
+int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
+{
+    if (B->vs_for != i) {
+        B->vdepth = B->a->depth[i];
+        for (int pos = 0; pos < B->vdepth; pos++)
+            B->vs[pos] = (vslot){.kind = V_FRAME, .local = -1};
+    }
+    B->vs_for = -1;
+    int rc = 0;
+    switch (B->d->ins[i].opcode) {
+    case LOAD_FAST: rc = load_fast(L, B, i, e); break;
+    case LOAD_CONST: rc = load_const(L, B, i, e); break;
+    case STORE_FAST: rc = store_fast(L, B, i, e); break;
+    case BINARY_OP: rc = binary_op(L, B, i, e); break;
+    case COMPARE_OP: rc = compare_jump(L, B, i, e); break;
+    default: break;
+    }
+    if (rc == 0 && flush(L, B, i, e) < 0)
+        return -1;
+    return rc;
+}

@@ -1,0 +1,91 @@
+/* Number facts shared by the speculative stubs (spec_num.c) and the
+   unboxed tier's helpers (unboxed.c): what a compact int is, and the
+   float operations whose results are exactly CPython's. */
+#ifndef PYAOT_NUMBERS_H
+#define PYAOT_NUMBERS_H
+
+#include "stubs.h"
+
+#include <float.h>
+#include <math.h>
+
+/* An exact int of at most one 30-bit digit. */
+static inline HOT int compact(PyObject *v)
+{
+    return PyLong_CheckExact(v) && (size_t)(Py_SIZE(v) + 1) < 3;
+}
+
+static inline HOT int64_t compact_value(PyObject *v)
+{
+    return (int64_t)Py_SIZE(v) * (int64_t)((PyLongObject *)v)->ob_digit[0];
+}
+
+/* Integers and floats are immutable: the in-place forms compute the same. */
+static inline HOT int base_op(int op)
+{
+    return op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op;
+}
+
+/* Float arithmetic (one side may be an int CPython's float methods
+   convert exactly): float_do computes, float_ok says whether that is
+   CPython's result; when not, the generic path decides (it raises
+   ZeroDivisionError and OverflowError, and handles negative bases). */
+static inline HOT double float_do(int op, double x, double y)
+{
+    switch (base_op(op)) {
+    case NB_ADD: return x + y;
+    case NB_SUBTRACT: return x - y;
+    case NB_MULTIPLY: return x * y;
+    case NB_TRUE_DIVIDE: return y != 0.0 ? x / y : 0.0;
+    case NB_POWER: return x > 0.0 ? pow(x, y) : 0.0;
+    default: return 0.0;
+    }
+}
+
+static inline HOT int float_ok(int op, double x, double y, double r)
+{
+    switch (base_op(op)) {
+    case NB_ADD:
+    case NB_SUBTRACT:
+    case NB_MULTIPLY: return 1;
+    case NB_TRUE_DIVIDE: return y != 0.0;
+    case NB_POWER:
+        /* float_pow calls pow() for a finite positive base and raises only
+           when errno says so, which a normal finite result never does. */
+        return x > 0.0 && x <= DBL_MAX && isfinite(y) && r >= DBL_MIN && r <= DBL_MAX;
+    default: return 0;
+    }
+}
+
+static inline HOT int float_op(int op, double x, double y, double *out)
+{
+    *out = float_do(op, x, y);
+    return float_ok(op, x, y, *out);
+}
+
+static inline HOT int cmp_result(int op, int lt, int eq)
+{
+    switch (op) {
+    case Py_LT: return lt;
+    case Py_LE: return lt || eq;
+    case Py_EQ: return eq;
+    case Py_NE: return !eq;
+    case Py_GT: return !lt && !eq;
+    default: return !lt; /* Py_GE */
+    }
+}
+
+/* NaN compares false except for != */
+static inline HOT int float_cmp(int op, double x, double y)
+{
+    switch (op) {
+    case Py_LT: return x < y;
+    case Py_LE: return x <= y;
+    case Py_EQ: return x == y;
+    case Py_NE: return x != y;
+    case Py_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
+#endif

@@ -1,0 +1,195 @@
+/* Helpers of the unboxed tier (compiler/unbox.c). Between the
+   instructions it lowers, numbers live in registers as double or int64_t
+   and locals and constants are borrowed instead of pushed; these helpers
+   read and check the boxed operands, compute, and box a value again when
+   it must live in the frame. Every operation reports whether its result
+   is exactly CPython's, and the generated code deoptimizes when not. */
+#include "numbers.h"
+
+#define EXACT_DOUBLE (INT64_C(1) << 53) /* ints up to this convert exactly */
+
+/* A local or a frame slot. */
+HOT PyObject *pyaot_v_get(pyaot_ctx *c, int k)
+{
+    return S(k);
+}
+
+HOT PyObject *pyaot_v_const(pyaot_ctx *c, int k)
+{
+    return CONST(k);
+}
+
+HOT void pyaot_v_put(pyaot_ctx *c, int i, PyObject *o)
+{
+    S(i) = o;
+}
+
+/* Materializing a borrowed value: the frame slot takes a reference. */
+HOT void pyaot_v_put_ref(pyaot_ctx *c, int i, PyObject *o)
+{
+    Py_INCREF(o);
+    S(i) = o;
+}
+
+/* Boxing into a frame slot: ST_OK, or ST_ERROR with the slot NULL. */
+HOT int pyaot_v_put_double(pyaot_ctx *c, int i, double d)
+{
+    PyObject *o = PyFloat_FromDouble(d);
+    S(i) = o;
+    return o != NULL ? ST_OK : ST_ERROR;
+}
+
+HOT int pyaot_v_put_int(pyaot_ctx *c, int i, int64_t x)
+{
+    PyObject *o = PyLong_FromLongLong(x);
+    S(i) = o;
+    return o != NULL ? ST_OK : ST_ERROR;
+}
+
+/* An operand the frame owned, used up (an exact float or int: its
+   deallocation runs no Python code). */
+HOT void pyaot_v_drop(PyObject *o)
+{
+    Py_DECREF(o);
+}
+
+/* STORE_FAST from frame slot `i`, which is left empty. */
+HOT int pyaot_v_store_local(pyaot_ctx *c, int k, int i)
+{
+    PyObject *old = S(k);
+    S(k) = S(i);
+    S(i) = NULL;
+    Py_XDECREF(old);
+    return ST_OK;
+}
+
+HOT int pyaot_v_is_double(PyObject *o, int ints)
+{
+    return PyFloat_CheckExact(o) || (ints && compact(o));
+}
+
+HOT double pyaot_v_double(PyObject *o)
+{
+    return PyFloat_CheckExact(o) ? PyFloat_AS_DOUBLE(o) : (double)compact_value(o);
+}
+
+HOT int pyaot_v_is_int(PyObject *o)
+{
+    return compact(o);
+}
+
+HOT int64_t pyaot_v_int(PyObject *o)
+{
+    return compact_value(o);
+}
+
+/* An int that converts to double exactly, as float arithmetic needs. */
+HOT int pyaot_v_exact_double(int64_t x)
+{
+    return x >= -EXACT_DOUBLE && x <= EXACT_DOUBLE;
+}
+
+/* Int arithmetic in 64 bits: the result (wrapped when it overflowed) ... */
+HOT int64_t pyaot_v_int_do(int op, int64_t x, int64_t y)
+{
+    int64_t r = 0;
+    switch (base_op(op)) {
+    case NB_ADD: __builtin_add_overflow(x, y, &r); return r;
+    case NB_SUBTRACT: __builtin_sub_overflow(x, y, &r); return r;
+    case NB_MULTIPLY: __builtin_mul_overflow(x, y, &r); return r;
+    case NB_AND: return x & y;
+    case NB_OR: return x | y;
+    case NB_XOR: return x ^ y;
+    case NB_FLOOR_DIVIDE:
+    case NB_REMAINDER: {
+        if (y == 0 || (x == INT64_MIN && y == -1))
+            return 0;
+        int64_t q = x / y, m = x % y;
+        if (m != 0 && ((m < 0) != (y < 0))) { /* floor, remainder takes y's sign */
+            q -= 1;
+            m += y;
+        }
+        return base_op(op) == NB_FLOOR_DIVIDE ? q : m;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* ... and whether that is Python's exact result. */
+HOT int pyaot_v_int_ok(int op, int64_t x, int64_t y)
+{
+    int64_t r;
+    switch (base_op(op)) {
+    case NB_ADD: return !__builtin_add_overflow(x, y, &r);
+    case NB_SUBTRACT: return !__builtin_sub_overflow(x, y, &r);
+    case NB_MULTIPLY: return !__builtin_mul_overflow(x, y, &r);
+    case NB_AND:
+    case NB_OR:
+    case NB_XOR: return 1;
+    case NB_FLOOR_DIVIDE:
+    case NB_REMAINDER: return y != 0 && !(x == INT64_MIN && y == -1);
+    default: return 0;
+    }
+}
+
+/* int / int: correctly rounded when both convert exactly, as in
+   long_true_divide's fast path. */
+HOT int pyaot_v_int_div_ok(int64_t x, int64_t y)
+{
+    return y != 0 && pyaot_v_exact_double(x) && pyaot_v_exact_double(y);
+}
+
+HOT double pyaot_v_int_div(int64_t x, int64_t y)
+{
+    return y != 0 ? (double)x / (double)y : 0.0;
+}
+
+HOT double pyaot_v_float_do(int op, double x, double y)
+{
+    return float_do(op, x, y);
+}
+
+/* 0 when the generic path must decide (division by zero, overflow,
+   negative base). */
+HOT int pyaot_v_float_ok(int op, double x, double y, double r)
+{
+    return float_ok(op, x, y, r);
+}
+
+HOT int pyaot_v_cmp_int(int op, int64_t x, int64_t y)
+{
+    return cmp_result(op, x < y, x == y);
+}
+
+HOT int pyaot_v_cmp_float(int op, double x, double y)
+{
+    return float_cmp(op, x, y);
+}
+
+/* Two objects compared as ints or floats: 1 or 0, or -1 when they are
+   not both numbers (or an int too big to convert exactly). */
+HOT int pyaot_v_cmp_obj(int op, PyObject *a, PyObject *b)
+{
+    if (compact(a) && compact(b))
+        return cmp_result(op, compact_value(a) < compact_value(b),
+                          compact_value(a) == compact_value(b));
+    if ((PyFloat_CheckExact(a) && (PyFloat_CheckExact(b) || compact(b))) ||
+        (PyFloat_CheckExact(b) && compact(a)))
+        return float_cmp(op, pyaot_v_double(a), pyaot_v_double(b));
+    return -1;
+}
+
+/* A guard of the unboxed body failed at code unit `unit`: counted in the
+   body's `fails`, which makes the entry take the generic body once it
+   reaches PYAOT_SWITCH_AFTER. */
+__attribute__((noinline, cold)) void pyaot_v_guard_deopt(pyaot_ctx *c, int unit, int *fails)
+{
+    int switched = *fails < PYAOT_SWITCH_AFTER && ++*fails == PYAOT_SWITCH_AFTER;
+    pyaot_runtime *rt = pyaot_rt;
+    if (rt->stats_enabled && rt->record_guard != NULL) {
+        rt->record_guard(c->f->f_code, unit, 0);
+        if (switched)
+            rt->record_guard(c->f->f_code, unit, PYAOT_GUARD_SWITCHED);
+    }
+}
