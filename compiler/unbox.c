@@ -302,9 +302,6 @@ static LLVMValueRef operand(lower *L, body *B, int pos, enum vtype t, int ints, 
         }
         check(L, B, truth(L, hcall(L, "pyaot_v_is_int", &o, 1)), fail);
         v = hcall(L, "pyaot_v_int", &o, 1);
-        if (want == T_FLOAT)
-            return LLVMBuildSIToFP(L->b, v, dbl, ""); /* compact: exact */
-        return v;
     }
     if (t == T_INT && want == T_FLOAT) {
         if (!LLVMIsConstant(v))

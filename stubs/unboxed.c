@@ -73,14 +73,21 @@ HOT double pyaot_v_double(PyObject *o)
     return PyFloat_CheckExact(o) ? PyFloat_AS_DOUBLE(o) : (double)compact_value(o);
 }
 
+/* Exact ints of up to two 30-bit digits fit in 64 bits. */
 HOT int pyaot_v_is_int(PyObject *o)
 {
-    return compact(o);
+    return PyLong_CheckExact(o) && (size_t)(Py_SIZE(o) + 2) < 5;
 }
 
 HOT int64_t pyaot_v_int(PyObject *o)
 {
-    return compact_value(o);
+    const digit *d = ((PyLongObject *)o)->ob_digit;
+    Py_ssize_t n = Py_SIZE(o);
+    if (n == 2 || n == -2) {
+        int64_t v = (int64_t)d[0] | ((int64_t)d[1] << PyLong_SHIFT);
+        return n < 0 ? -v : v;
+    }
+    return (int64_t)n * (int64_t)d[0];
 }
 
 /* An int that converts to double exactly, as float arithmetic needs. */
