@@ -3,7 +3,9 @@
      decode.c   code object -> instructions, jump targets, exception table
      analyze.c  reachability and stack depth at every instruction
      opcodes.c  how the generic tier lowers each opcode
+     speculate.c  which speculative stub each instruction calls
      lower.c    instructions -> LLVM IR calling the stubs
+     unbox.c    the unboxed tier: numbers in registers across instructions
      emit.c     optimize, object file, shared object, atomic install
      module.c   one module end to end */
 #ifndef PYAOT_COMPILER_H

@@ -58,20 +58,20 @@ HOT int pyaot_op_POP_TOP(pyaot_ctx *c, int sp, int oparg)
     return ST_OK;
 }
 
-int pyaot_op_PUSH_NULL(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_PUSH_NULL(pyaot_ctx *c, int sp, int oparg)
 {
     (void)oparg;
     S(sp) = NULL;
     return ST_OK;
 }
 
-int pyaot_op_NOP(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_NOP(pyaot_ctx *c, int sp, int oparg)
 {
     (void)c, (void)sp, (void)oparg;
     return ST_OK;
 }
 
-int pyaot_op_COPY(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_COPY(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *v = S(sp - oparg);
     Py_INCREF(v);
@@ -79,7 +79,7 @@ int pyaot_op_COPY(pyaot_ctx *c, int sp, int oparg)
     return ST_OK;
 }
 
-int pyaot_op_SWAP(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_SWAP(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *top = S(sp - 1);
     S(sp - 1) = S(sp - oparg);

@@ -6,7 +6,7 @@
 
 void pyaot_kwargs_error(PyObject *func, PyObject *kwargs);
 
-int pyaot_op_KW_NAMES(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_KW_NAMES(pyaot_ctx *c, int sp, int oparg)
 {
     (void)sp;
     c->kwnames = CONST(oparg);
@@ -14,7 +14,7 @@ int pyaot_op_KW_NAMES(pyaot_ctx *c, int sp, int oparg)
 }
 
 /* PRECALL only unpacks bound methods early; CALL does the same. */
-int pyaot_op_PRECALL(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_PRECALL(pyaot_ctx *c, int sp, int oparg)
 {
     (void)c, (void)sp, (void)oparg;
     return ST_OK;

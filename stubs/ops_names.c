@@ -225,7 +225,7 @@ int pyaot_op_COPY_FREE_VARS(pyaot_ctx *c, int sp, int oparg)
     return ST_OK;
 }
 
-int pyaot_op_LOAD_DEREF(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_LOAD_DEREF(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *v = PyCell_GET(S(oparg));
     if (v == NULL) {
@@ -236,7 +236,7 @@ int pyaot_op_LOAD_DEREF(pyaot_ctx *c, int sp, int oparg)
     return ST_OK;
 }
 
-int pyaot_op_STORE_DEREF(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_STORE_DEREF(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *cell = S(oparg);
     PyObject *old = PyCell_GET(cell);

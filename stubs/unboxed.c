@@ -19,11 +19,6 @@ HOT PyObject *pyaot_v_const(pyaot_ctx *c, int k)
     return CONST(k);
 }
 
-HOT void pyaot_v_put(pyaot_ctx *c, int i, PyObject *o)
-{
-    S(i) = o;
-}
-
 /* Materializing a borrowed value: the frame slot takes a reference. */
 HOT void pyaot_v_put_ref(pyaot_ctx *c, int i, PyObject *o)
 {
@@ -63,16 +58,6 @@ HOT int pyaot_v_store_local(pyaot_ctx *c, int k, int i)
     return ST_OK;
 }
 
-HOT int pyaot_v_is_double(PyObject *o, int ints)
-{
-    return PyFloat_CheckExact(o) || (ints && compact(o));
-}
-
-HOT double pyaot_v_double(PyObject *o)
-{
-    return PyFloat_CheckExact(o) ? PyFloat_AS_DOUBLE(o) : (double)compact_value(o);
-}
-
 /* Exact ints of up to two 30-bit digits fit in 64 bits. */
 HOT int pyaot_v_is_int(PyObject *o)
 {
@@ -94,6 +79,18 @@ HOT int64_t pyaot_v_int(PyObject *o)
 HOT int pyaot_v_exact_double(int64_t x)
 {
     return x >= -EXACT_DOUBLE && x <= EXACT_DOUBLE;
+}
+
+/* An exact float, or with `ints` an int that converts exactly. */
+HOT int pyaot_v_is_double(PyObject *o, int ints)
+{
+    return PyFloat_CheckExact(o) ||
+           (ints && pyaot_v_is_int(o) && pyaot_v_exact_double(pyaot_v_int(o)));
+}
+
+HOT double pyaot_v_double(PyObject *o)
+{
+    return PyFloat_CheckExact(o) ? PyFloat_AS_DOUBLE(o) : (double)pyaot_v_int(o);
 }
 
 /* Int arithmetic in 64 bits: the result (wrapped when it overflowed) ... */
