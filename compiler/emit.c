@@ -259,7 +259,10 @@ int pyaot_emit(LLVMModuleRef mod, const char *out_path, const pyaot_options *o, 
         goto done;
     static const char *pipelines[] = {
         "globaldce",
-        "globaldce,function(sroa,early-cse,simplifycfg,instcombine,simplifycfg)",
+        /* LLVM 19's textual instcombine verifies it reached a fixpoint in
+           one iteration and aborts the process when not; the default
+           pipelines turn that check off, and so does this one. */
+        "globaldce,function(sroa,early-cse,simplifycfg,instcombine<no-verify-fixpoint>,simplifycfg)",
         "default<O2>", "default<O3>"};
     int lvl = o->opt_level < 0 ? 0 : o->opt_level > 3 ? 3 : o->opt_level;
     LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();

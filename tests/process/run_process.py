@@ -301,14 +301,16 @@ def test_thread_stacks(t):
 def test_speculation_stats(t):
     """Direct calls are counted, and failed guards are listed per site: a
     monomorphic site has none, a site that sees more types than its cache
-    has ways gives up and stays generic."""
+    has ways gives up and stays generic; an unboxed function fed objects
+    deoptimizes until it switches to its generic body."""
     prog = os.path.join(t.app, "spec_stats.py")
     t.differential("spec_stats.py", [prog])
     stats = os.path.join(t.work, "stats-spec.jsonl")
     r = t.run([prog], True, {"PYAOT_STATS": "1", "PYAOT_STATS_FILE": stats})
     rec = read_stats("speculation stats", stats)[0]
     src = open(prog).read().splitlines()
-    line = {tag: src.index(l) + 1 for l in src for tag in ("MONO", "POLY") if "# " + tag in l}
+    line = {tag: src.index(l) + 1 for l in src for tag in ("MONO", "POLY", "SWITCH")
+            if "# " + tag in l}
     sites = rec.get("guard_sites", [])
     at = {(s["line"], s.get("op")): s for s in sites if s["file"] == prog}
     # fib(18) makes 8361 calls; all but the first come from compiled code.
@@ -326,6 +328,15 @@ def test_speculation_stats(t):
           re.search(rb"LOAD_ATTR +%s:%d in poly: \d+ \(cache gave up" %
                     (prog.encode(), line["POLY"]), r.stderr) and
           re.search(rb"direct calls \(native to native, no hook\): %d" % rec["direct"], r.stderr),
+          r.stderr[-3000:])
+    # 32 failed guards (PYAOT_SWITCH_AFTER) deoptimize, then the generic
+    # body runs the remaining calls without deoptimizing.
+    check("an unboxed function fed objects deoptimizes 32 times, then switches",
+          rec.get("switched") == [{"file": prog, "line": line["SWITCH"], "function": "scale"}] and
+          rec.get("deopt_reasons", {}).get("guard") == 32, rec)
+    check("the report lists the switched code object",
+          re.search(rb"switched to their generic body \(guards failed 32 times\): 1\n"
+                    rb"pyaot:   %s:%d scale\n" % (prog.encode(), line["SWITCH"]), r.stderr),
           r.stderr[-3000:])
 
 

@@ -1,6 +1,6 @@
-"""What PYAOT_STATS reports about the speculative tier: direct calls, and
-failed guards per site (tests/process/run_process.py checks the lines
-marked below)."""
+"""What PYAOT_STATS reports about the speculative tier: direct calls,
+failed guards per site, and code objects that switched to their generic
+body (tests/process/run_process.py checks the lines marked below)."""
 
 
 class A:
@@ -33,6 +33,16 @@ def poly(objs):
     return s
 
 
+class Half:
+    def __mul__(self, k):
+        return 2
+
+
+def scale(x):  # SWITCH: unboxed as float, then fed objects until it switches
+    return x * 0.5 + 1.0
+
+
 print(fib(18))
+print(sum(scale(float(i)) for i in range(40)), [scale(Half()) for i in range(40)][-1])
 print(mono([A(i) for i in range(200)]))
 print(poly([k(i) for i in range(40) for k in (A, B, C, D, E, F)]))
