@@ -529,16 +529,11 @@ int pyaot_cmd_compile(int argc, char **argv)
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
 
-    if (jobs == 1) {
-        for (int i = 0; i < files.n; i++) {
-            msg_t m = {.index = i};
-            compile_one(files.v[i], &o, &m.r);
-            account(&pg, &m, files.v);
-        }
-    }
-    else if (run_workers(&files, &o, (int)jobs, &pg) < 0) {
+    /* Even one job compiles in a worker process: LLVM aborts the process
+       on some internal errors, and the files a dead worker leaves are
+       then reported as failed instead of the whole run vanishing. */
+    if (run_workers(&files, &o, (int)jobs, &pg) < 0)
         return 2;
-    }
     failed += pg.failed;
     if (pg.tty)
         fprintf(stderr, "\r\033[K");
