@@ -147,6 +147,10 @@ const pyaot_code_profile *pyaot_profile_code(const pyaot_profile *p, PyCodeObjec
    training run's view of its code object (`prof`, NULL without one), or
    NULL for the generic stub. */
 const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *prof);
+/* What a training run's quickened opcode `seen` says about the operands
+   of a number operation: both ints, both floats, or nothing. */
+enum { PYAOT_SEEN_OTHER = 0, PYAOT_SEEN_INT, PYAOT_SEEN_FLOAT };
+int pyaot_seen_numbers(int seen);
 /* Whether speculative stub `spec` takes a per-instruction cache. */
 int pyaot_spec_cached(const char *spec);
 

@@ -451,7 +451,8 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index,
         if (a.depth[i] >= 0)
             B.blocks[i] = lw_new_bb(L, &B, "");
     B.fails = fails;
-    if (fails != NULL && pyaot_unbox_begin(L, &B, co, e) < 0)
+    /* Generators keep the generic body: their resumes enter mid-body. */
+    if (fails != NULL && !is_generator(co) && pyaot_unbox_begin(L, &B, co, e) < 0)
         goto fail;
     LLVMPositionBuilderAtEnd(L->b, entry);
     if (!is_generator(co))

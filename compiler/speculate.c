@@ -17,38 +17,50 @@ static int arithmetic(int nb)
            nb != NB_INPLACE_POWER;
 }
 
-static const char *binary_op(int oparg, int seen)
+int pyaot_seen_numbers(int seen)
 {
     switch (seen) {
     case BINARY_OP_ADD_INT:
     case BINARY_OP_SUBTRACT_INT:
     case BINARY_OP_MULTIPLY_INT:
-        return "BINARY_OP_INT";
+    case COMPARE_OP_INT_JUMP:
+        return PYAOT_SEEN_INT;
     case BINARY_OP_ADD_FLOAT:
     case BINARY_OP_SUBTRACT_FLOAT:
     case BINARY_OP_MULTIPLY_FLOAT:
-        return "BINARY_OP_FLOAT";
-    case BINARY_OP_ADD_UNICODE:
-    case BINARY_OP_INPLACE_ADD_UNICODE:
-        return NULL;
+    case COMPARE_OP_FLOAT_JUMP:
+        return PYAOT_SEEN_FLOAT;
     default:
-        /* Unspecialized: 3.11 specializes only + - * of ints and floats,
-           so the rest never tells; assume numbers. */
-        return arithmetic(oparg) ? "BINARY_OP_NUM" : NULL;
+        return PYAOT_SEEN_OTHER;
     }
+}
+
+static const char *binary_op(int oparg, int seen)
+{
+    switch (pyaot_seen_numbers(seen)) {
+    case PYAOT_SEEN_INT:
+        return "BINARY_OP_INT";
+    case PYAOT_SEEN_FLOAT:
+        return "BINARY_OP_FLOAT";
+    default:
+        break;
+    }
+    if (seen == BINARY_OP_ADD_UNICODE || seen == BINARY_OP_INPLACE_ADD_UNICODE)
+        return NULL;
+    /* Unspecialized: 3.11 specializes only + - * of ints and floats, so
+       the rest never tells; assume numbers. */
+    return arithmetic(oparg) ? "BINARY_OP_NUM" : NULL;
 }
 
 static const char *compare_op(int seen)
 {
-    switch (seen) {
-    case COMPARE_OP_INT_JUMP:
+    switch (pyaot_seen_numbers(seen)) {
+    case PYAOT_SEEN_INT:
         return "COMPARE_OP_INT";
-    case COMPARE_OP_FLOAT_JUMP:
+    case PYAOT_SEEN_FLOAT:
         return "COMPARE_OP_FLOAT";
-    case COMPARE_OP_STR_JUMP:
-        return "COMPARE_OP_STR";
     default:
-        return "COMPARE_OP_NUM";
+        return seen == COMPARE_OP_STR_JUMP ? "COMPARE_OP_STR" : "COMPARE_OP_NUM";
     }
 }
 

@@ -41,16 +41,8 @@ static LLVMValueRef truth(lower *L, LLVMValueRef i32)
     return LLVMBuildICmp(L->b, LLVMIntNE, i32, lw_ci(L, 0), "");
 }
 
-static int is_generator(PyCodeObject *co)
-{
-    return (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) != 0;
-}
-
 int pyaot_unbox_begin(lower *L, body *B, PyCodeObject *co, pyaot_error *e)
 {
-    B->unbox = 0;
-    if (is_generator(co))
-        return 0; /* resumes enter mid-body: keep it simple */
     for (size_t k = 0; k < sizeof helpers / sizeof helpers[0]; k++)
         if (LLVMGetNamedFunction(L->mod, helpers[k]) == NULL) {
             pyaot_errorf(e, "stub %s missing from the stub bitcode", helpers[k]);
@@ -233,16 +225,10 @@ static int profile_family(const body *B, const pyaot_instr *in)
 {
     if (B->prof == NULL || in->unit >= B->prof->nunits)
         return T_ANY;
-    switch (B->prof->ops[in->unit]) {
-    case BINARY_OP_ADD_INT:
-    case BINARY_OP_SUBTRACT_INT:
-    case BINARY_OP_MULTIPLY_INT:
-    case COMPARE_OP_INT_JUMP:
+    switch (pyaot_seen_numbers(B->prof->ops[in->unit])) {
+    case PYAOT_SEEN_INT:
         return T_INT;
-    case BINARY_OP_ADD_FLOAT:
-    case BINARY_OP_SUBTRACT_FLOAT:
-    case BINARY_OP_MULTIPLY_FLOAT:
-    case COMPARE_OP_FLOAT_JUMP:
+    case PYAOT_SEEN_FLOAT:
         return T_FLOAT;
     default:
         return -1;
@@ -319,9 +305,15 @@ static void drop(lower *L, LLVMValueRef obj[2])
             hcall(L, "pyaot_v_drop", &obj[k], 1);
 }
 
+/* Ints and floats are immutable: the in-place forms compute the same. */
+static int base_op(int op)
+{
+    return op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op;
+}
+
 static int int_op_supported(int op)
 {
-    switch (op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op) {
+    switch (base_op(op)) {
     case NB_ADD: case NB_SUBTRACT: case NB_MULTIPLY: case NB_AND: case NB_OR: case NB_XOR:
     case NB_FLOOR_DIVIDE: case NB_REMAINDER: case NB_TRUE_DIVIDE:
         return 1;
@@ -332,7 +324,7 @@ static int int_op_supported(int op)
 
 static int float_op_supported(int op)
 {
-    switch (op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op) {
+    switch (base_op(op)) {
     case NB_ADD: case NB_SUBTRACT: case NB_MULTIPLY: case NB_TRUE_DIVIDE: case NB_POWER:
         return 1;
     default:
@@ -438,8 +430,7 @@ static int binary_op(lower *L, body *B, int i, pyaot_error *e)
     LLVMValueRef args[4] = {lw_ci(L, op), x, y, NULL};
     LLVMValueRef r;
     enum vkind kind;
-    int base = op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op;
-    if (on_ints && base == NB_TRUE_DIVIDE) {
+    if (on_ints && base_op(op) == NB_TRUE_DIVIDE) {
         check(L, B, truth(L, hcall(L, "pyaot_v_int_div_ok", &args[1], 2)), fail);
         r = hcall(L, "pyaot_v_int_div", &args[1], 2);
         kind = V_DOUBLE;
@@ -484,6 +475,9 @@ static int compare_jump(lower *L, body *B, int i, pyaot_error *e)
     enum vtype t[2];
     int ints[2];
     int typed = plan(B, in, top(B, 2), top(B, 1), t, ints);
+    for (int k = 1; !typed && k <= 2; k++)
+        if (top(B, k)->kind == V_DOUBLE || top(B, k)->kind == V_INT)
+            return 0; /* no object to compare: a register value beside an unknown */
     LLVMValueRef cond, obj[2];
     LLVMBasicBlockRef slow = lw_new_bb(L, B, "compare");
     if (typed) {
@@ -499,10 +493,6 @@ static int compare_jump(lower *L, body *B, int i, pyaot_error *e)
         LLVMValueRef args[3] = {lw_ci(L, in->oparg)};
         for (int k = 0; k < 2; k++) {
             vslot *s = top(B, 2 - k);
-            if (s->kind == V_DOUBLE || s->kind == V_INT) {
-                LLVMDeleteBasicBlock(slow);
-                return 0;
-            }
             LLVMValueRef get[2] = {B->ctx, slot_index(L, B, B->vdepth - 2 + k)};
             obj[k] = s->kind == V_FRAME ? hcall(L, "pyaot_v_get", get, 2) : NULL;
             args[1 + k] = s->kind == V_FRAME ? obj[k] : s->v;

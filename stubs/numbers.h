@@ -20,6 +20,14 @@ static inline HOT int64_t compact_value(PyObject *v)
     return (int64_t)Py_SIZE(v) * (int64_t)((PyLongObject *)v)->ob_digit[0];
 }
 
+#define NUM_INT 1
+#define NUM_FLOAT 2
+
+static inline HOT double as_double(PyObject *v)
+{
+    return PyFloat_CheckExact(v) ? PyFloat_AS_DOUBLE(v) : (double)compact_value(v);
+}
+
 /* Integers and floats are immutable: the in-place forms compute the same. */
 static inline HOT int base_op(int op)
 {
@@ -86,6 +94,20 @@ static inline HOT int float_cmp(int op, double x, double y)
     case Py_GT: return x > y;
     default: return x >= y;
     }
+}
+
+/* Comparison `op` of two compact ints (with NUM_INT in `kinds`) or of a
+   float and a float or compact int (NUM_FLOAT): 1 or 0, or -1 when the
+   operands are none of those. */
+static inline HOT int number_cmp(int op, PyObject *a, PyObject *b, int kinds)
+{
+    if ((kinds & NUM_INT) && compact(a) && compact(b))
+        return cmp_result(op, compact_value(a) < compact_value(b),
+                          compact_value(a) == compact_value(b));
+    if ((kinds & NUM_FLOAT) && ((PyFloat_CheckExact(a) && (PyFloat_CheckExact(b) || compact(b))) ||
+                                (PyFloat_CheckExact(b) && compact(a))))
+        return float_cmp(op, as_double(a), as_double(b));
+    return -1;
 }
 
 #endif

@@ -8,8 +8,6 @@
    convert to double exactly. */
 #include "numbers.h"
 
-#define NUM_INT 1
-#define NUM_FLOAT 2
 
 /* Compact ints: 1 with the result in *out (NULL: out of memory), 0 when
    the operation needs the generic path (division by zero, big shifts). */
@@ -55,11 +53,6 @@ static inline HOT int int_op(int op, int64_t x, int64_t y, PyObject **out)
     }
     *out = PyLong_FromLongLong(r);
     return 1;
-}
-
-static inline HOT double as_double(PyObject *v)
-{
-    return PyFloat_CheckExact(v) ? PyFloat_AS_DOUBLE(v) : (double)compact_value(v);
 }
 
 /* A float result may reuse an operand only the stack owned. */
@@ -125,22 +118,12 @@ HOT int pyaot_spec_BINARY_OP_NUM(pyaot_ctx *c, int sp, int oparg, void *cache)
 static inline HOT int compare(pyaot_ctx *c, int sp, int oparg, int kinds, int strings)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
-    int t;
-    if ((kinds & NUM_INT) && compact(a) && compact(b)) {
-        int64_t x = compact_value(a), y = compact_value(b);
-        t = cmp_result(oparg, x < y, x == y);
-    }
-    else if ((kinds & NUM_FLOAT) &&
-             ((PyFloat_CheckExact(a) && (PyFloat_CheckExact(b) || compact(b))) ||
-              (PyFloat_CheckExact(b) && compact(a)))) {
-        double x = as_double(a), y = as_double(b);
-        t = float_cmp(oparg, x, y);
-    }
-    else if (strings && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
+    int t = number_cmp(oparg, a, b, kinds);
+    if (t < 0 && strings && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
         int d = a == b ? 0 : PyUnicode_Compare(a, b); /* cannot fail on two str */
         t = cmp_result(oparg, d < 0, d == 0);
     }
-    else {
+    if (t < 0) {
         pyaot_guard_miss(c, 0);
         return pyaot_replace2(c, sp, a, b, PyObject_RichCompare(a, b, oparg));
     }

@@ -175,13 +175,7 @@ HOT int pyaot_v_cmp_float(int op, double x, double y)
    not both numbers (or an int too big to convert exactly). */
 HOT int pyaot_v_cmp_obj(int op, PyObject *a, PyObject *b)
 {
-    if (compact(a) && compact(b))
-        return cmp_result(op, compact_value(a) < compact_value(b),
-                          compact_value(a) == compact_value(b));
-    if ((PyFloat_CheckExact(a) && (PyFloat_CheckExact(b) || compact(b))) ||
-        (PyFloat_CheckExact(b) && compact(a)))
-        return float_cmp(op, pyaot_v_double(a), pyaot_v_double(b));
-    return -1;
+    return number_cmp(op, a, b, NUM_INT | NUM_FLOAT);
 }
 
 /* A guard of the unboxed body failed at code unit `unit`: counted in the
