@@ -143,10 +143,17 @@ const pyaot_code_profile *pyaot_profile_code(const pyaot_profile *p, PyCodeObjec
 
 /* ---- speculate.c ---- */
 
+/* What lowering found out about the callable of a CALL: the name of the
+   global (LOAD_GLOBAL) or method (LOAD_METHOD) that pushed it, when that
+   instruction is plain to see (else NULL). */
+typedef struct pyaot_callee {
+    const char *global, *method;
+} pyaot_callee;
 /* Suffix of the pyaot_spec_* stub instruction `in` calls, chosen from the
-   training run's view of its code object (`prof`, NULL without one), or
-   NULL for the generic stub. */
-const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *prof);
+   training run's view of its code object (`prof`, NULL without one) and,
+   for CALL, from `callee`; or NULL for the generic stub. */
+const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *prof,
+                            const pyaot_callee *callee);
 /* What a training run's quickened opcode `seen` says about the operands
    of a number operation: both ints, both floats, or nothing. */
 enum { PYAOT_SEEN_OTHER = 0, PYAOT_SEEN_INT, PYAOT_SEEN_FLOAT };

@@ -178,11 +178,51 @@ LLVMBasicBlockRef lw_jump_taken(lower *L, body *B, const pyaot_instr *in, pyaot_
     return rc < 0 ? NULL : tb;
 }
 
+/* The name of co_names[i] (NULL if it is not a plain str). */
+static const char *name_at(body *B, int i)
+{
+    PyObject *names = B->co->co_names;
+    if (i < 0 || i >= PyTuple_GET_SIZE(names) || !PyUnicode_Check(PyTuple_GET_ITEM(names, i)))
+        return NULL;
+    const char *s = PyUnicode_AsUTF8(PyTuple_GET_ITEM(names, i));
+    if (s == NULL)
+        PyErr_Clear();
+    return s;
+}
+
+/* The global or method whose load pushed the callable of CALL
+   instruction `i`: walking back from the CALL, the first instruction
+   that starts no higher than the callable's slot pushed it (the ones
+   between push the arguments). Only a guess for speculation: stubs
+   check the object. A long walk gives up. */
+static pyaot_callee callee_of(body *B, int i)
+{
+    pyaot_callee ce = {NULL, NULL};
+    int base = B->a->depth[i] - B->d->ins[i].oparg - 2; /* [NULL | method, callable | self, ...] */
+    for (int j = i - 1; j >= 0 && j >= i - 64; j--) {
+        int dj = B->a->depth[j];
+        if (dj < 0)
+            break;
+        if (dj > base + 1)
+            continue;
+        const pyaot_instr *p = &B->d->ins[j];
+        if (p->opcode == LOAD_GLOBAL && (p->oparg & 1) && dj == base)
+            ce.global = name_at(B, p->oparg >> 1);
+        else if (p->opcode == LOAD_METHOD && dj == base + 1)
+            ce.method = name_at(B, p->oparg);
+        break;
+    }
+    return ce;
+}
+
 /* The speculative stub for `in` and a pointer to a fresh inline cache for
    it, or NULL to call the generic stub. */
 static LLVMValueRef spec_fn(lower *L, body *B, const pyaot_instr *in, LLVMValueRef *cache)
 {
-    const char *spec = pyaot_speculate(in, B->prof);
+    pyaot_callee ce = {NULL, NULL};
+    if (in->opcode == CALL)
+        ce = callee_of(B, (int)(in - B->d->ins));
+    const char *spec = pyaot_speculate(in, B->prof, &ce);
     if (spec == NULL)
         return NULL;
     char name[96];
@@ -423,7 +463,7 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index,
         return NULL;
     }
     LLVMValueRef result = NULL;
-    body B = {.d = &d, .a = &a, .nlocalsplus = co->co_nlocalsplus, .prof = prof};
+    body B = {.d = &d, .a = &a, .nlocalsplus = co->co_nlocalsplus, .prof = prof, .co = co};
     if (a.max_depth > co->co_stacksize) {
         pyaot_errorf(e, "stack depth %d exceeds co_stacksize %d", a.max_depth, co->co_stacksize);
         goto done;

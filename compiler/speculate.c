@@ -64,7 +64,42 @@ static const char *compare_op(int seen)
     }
 }
 
-const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *prof)
+/* len(x), isinstance(x, c) and l.append(x) inline when the training run
+   specialized the PRECALL before them for exactly that or, without a
+   verdict from it, when the callable comes from the global or method of
+   that name. Any other call is worth the direct call's check (compiled
+   functions need no profile). */
+static const char *call(const pyaot_instr *in, const pyaot_code_profile *prof,
+                        const pyaot_callee *ce)
+{
+    int precall = in->start - 2; /* PRECALL and its cache entry */
+    int seen = prof != NULL && precall >= 0 && precall < prof->nunits ? prof->ops[precall] : -1;
+    switch (seen) {
+    case PRECALL_NO_KW_LEN:
+        return "CALL_LEN";
+    case PRECALL_NO_KW_ISINSTANCE:
+        return "CALL_ISINSTANCE";
+    case PRECALL_NO_KW_LIST_APPEND:
+        return "CALL_LIST_APPEND";
+    case PRECALL:
+    case PRECALL_ADAPTIVE:
+    case -1:
+        break;
+    default:
+        return "CALL";
+    }
+    const char *g = ce != NULL ? ce->global : NULL, *m = ce != NULL ? ce->method : NULL;
+    if (g != NULL && strcmp(g, "len") == 0 && in->oparg == 1)
+        return "CALL_LEN";
+    if (g != NULL && strcmp(g, "isinstance") == 0 && in->oparg == 2)
+        return "CALL_ISINSTANCE";
+    if (m != NULL && strcmp(m, "append") == 0 && in->oparg == 1)
+        return "CALL_LIST_APPEND";
+    return "CALL";
+}
+
+const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *prof,
+                            const pyaot_callee *callee)
 {
     int seen = -1;
     if (prof != NULL && in->unit < prof->nunits)
@@ -89,8 +124,7 @@ const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *pro
     case UNPACK_SEQUENCE:
         return "UNPACK_SEQUENCE";
     case CALL:
-        /* Direct calls of compiled functions need no profile. */
-        return "CALL";
+        return call(in, prof, callee);
     case FOR_ITER:
         /* 3.11 does not specialize FOR_ITER: the iterator's type is checked
            at run time instead (range, list and tuple inline). */
@@ -102,5 +136,5 @@ const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *pro
 
 int pyaot_spec_cached(const char *spec)
 {
-    return strcmp(spec, "CALL") != 0 && strcmp(spec, "UNPACK_SEQUENCE") != 0;
+    return strncmp(spec, "CALL", 4) != 0 && strcmp(spec, "UNPACK_SEQUENCE") != 0;
 }

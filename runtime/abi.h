@@ -11,7 +11,7 @@
 
 /* Bump whenever the descriptor layout, the stub ABI or the meaning of a
    code hash changes: older artifacts are then refused, never misread. */
-#define PYAOT_FORMAT_VERSION 6u
+#define PYAOT_FORMAT_VERSION 7u
 #define PYAOT_DESC_MAGIC 0x5041594fu /* "PAYO" */
 
 /* The checksum trailer appended after the ELF image: 8 bytes of tag, then
@@ -72,6 +72,8 @@ typedef struct pyaot_runtime {
     void (*record_guard)(void *code, int unit, int gave_up);
     /* More of the builtins above: min, max, abs, dict.get, str.join. */
     void *builtin_min, *builtin_max, *builtin_abs, *dict_get, *str_join;
+    /* next(), generator.send and coroutine.send: resumed natively. */
+    void *builtin_next, *gen_send, *coro_send;
 } pyaot_runtime;
 
 /* co_extra as 3.11 lays it out (the struct is private to codeobject.c). */

@@ -264,6 +264,9 @@ static PyObject *m_enable(PyObject *self, PyObject *args)
         rt->list_append = Py_XNewRef(PyDict_GetItemString(PyList_Type.tp_dict, "append"));
         rt->dict_get = Py_XNewRef(PyDict_GetItemString(PyDict_Type.tp_dict, "get"));
         rt->str_join = Py_XNewRef(PyDict_GetItemString(PyUnicode_Type.tp_dict, "join"));
+        rt->builtin_next = real_builtin("next");
+        rt->gen_send = Py_XNewRef(PyDict_GetItemString(PyGen_Type.tp_dict, "send"));
+        rt->coro_send = Py_XNewRef(PyDict_GetItemString(PyCoro_Type.tp_dict, "send"));
     }
     pyaot_runtime_state.extra_index = extra_index; /* direct calls on */
     enabled = 1;

@@ -4,27 +4,16 @@
    frame is built, linked and cleared exactly as _PyEval_Vector would, so
    tracebacks, sys._getframe, frame objects that outlive the call and
    deoptimization inside the callee all see an ordinary frame. Anything
-   unusual (keywords, *args, generators, a tracer, a full data stack
-   chunk, a callee without native code yet) takes the ordinary call. */
+   unusual (keywords, *args, a tracer, a full data stack chunk, a callee
+   without native code yet) takes the ordinary call. A generator or
+   coroutine function is called the same way: its body runs up to
+   RETURN_GENERATOR, which moves the frame into the new object. */
 #include "stubs.h"
 
 #include "internal/pycore_frame.h"
 #include "internal/pycore_global_objects.h"
 
-typedef PyObject *(*entry_fn)(PyThreadState *, _PyInterpreterFrame *, int);
-
-#define NOT_DIRECT_FLAGS (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | \
-                          CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)
-
-static inline pyaot_code_rec *native_rec(PyCodeObject *co)
-{
-    intptr_t idx = pyaot_rt->extra_index;
-    pyaot_code_extra *x = co->co_extra;
-    if (x == NULL || idx < 0 || x->ce_size <= idx)
-        return NULL;
-    void *rec = x->ce_extras[idx];
-    return rec == NULL || rec == PYAOT_CHECKED ? NULL : rec;
-}
+#define NOT_DIRECT_FLAGS (CO_VARARGS | CO_VARKEYWORDS | CO_ITERABLE_COROUTINE)
 
 /* min(a, b, ...) and max(a, b, ...) of two or more positional arguments,
    as the builtins compare them: each later argument replaces the best so
@@ -42,14 +31,75 @@ static PyObject *min_max(PyObject **args, int nargs, int op)
     return Py_NewRef(best);
 }
 
+/* next(g) and next(g, default) of a generator: builtin_next around
+   gen_iternext. */
+static int gen_next(pyaot_ctx *c, PyObject **args, int nargs, PyObject **out)
+{
+    PyObject *v;
+    int st = pyaot_gen_send(c, args[0], NULL, &v);
+    if (st == PYAOT_NOT_NATIVE)
+        return 0;
+    if (st == PYGEN_NEXT) {
+        *out = v;
+        return 1;
+    }
+    if (st == PYGEN_ERROR && PyErr_Occurred()) {
+        *out = NULL;
+        return 1;
+    }
+    /* Returned: v is the value (NULL for None), which the StopIteration
+       carries when there is no default. */
+    if (nargs == 2)
+        *out = Py_NewRef(args[1]);
+    else {
+        if (v != NULL)
+            _PyGen_SetStopIterationValue(v);
+        else
+            PyErr_SetNone(PyExc_StopIteration);
+        *out = NULL;
+    }
+    Py_XDECREF(v);
+    return 1;
+}
+
+/* generator.send(v) and coroutine.send(v) as the method descriptor runs
+   gen_send_ex: a return raises StopIteration with the value. */
+static int gen_send_method(pyaot_ctx *c, PyObject *descr, PyObject **args, PyObject **out)
+{
+    PyTypeObject *tp = descr == pyaot_rt->gen_send ? &PyGen_Type : &PyCoro_Type;
+    if (Py_TYPE(args[0]) != tp)
+        return 0;
+    PyThreadState *ts = c->ts;
+    if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
+        *out = NULL;
+        return 1;
+    }
+    PyObject *v;
+    int st = pyaot_gen_send(c, args[0], args[1], &v);
+    _Py_LeaveRecursiveCallTstate(ts);
+    if (st == PYAOT_NOT_NATIVE)
+        return 0;
+    if (st == PYGEN_RETURN) {
+        if (v == Py_None)
+            PyErr_SetNone(PyExc_StopIteration);
+        else
+            _PyGen_SetStopIterationValue(v);
+        Py_CLEAR(v);
+    }
+    *out = v;
+    return 1;
+}
+
 /* Builtins run as the builtins themselves would, without vectorcall and
    argument parsing, when the callable is exactly the builtin (a
    monkeypatched one is another object): len(x), isinstance(x, c),
    min/max of two or more arguments, abs(x), type(x), list.append(l, x),
-   dict.get(d, k[, default]) and str.join(s, iterable). 1 with *out set
-   (NULL and an exception on failure), 0 when not applicable. Arguments
-   stay owned by the caller. */
-int pyaot_call_builtin(PyObject *callable, PyObject **args, int nargs, PyObject **out)
+   dict.get(d, k[, default]), str.join(s, iterable), and next(g[, default])
+   and g.send(v) of a generator or coroutine with native code (resumed
+   without the eval-frame hook). 1 with *out set (NULL and an exception on
+   failure), 0 when not applicable. Arguments stay owned by the caller. */
+int pyaot_call_builtin(pyaot_ctx *c, PyObject *callable, PyObject **args, int nargs,
+                       PyObject **out)
 {
     pyaot_runtime *rt = pyaot_rt;
     if (nargs == 1 && callable == rt->builtin_len) {
@@ -81,9 +131,62 @@ int pyaot_call_builtin(PyObject *callable, PyObject **args, int nargs, PyObject 
     else if (nargs == 2 && callable == rt->str_join && PyUnicode_Check(args[0])) {
         *out = PyUnicode_Join(args[0], args[1]);
     }
+    else if ((nargs == 1 || nargs == 2) && callable == rt->builtin_next) {
+        return gen_next(c, args, nargs, out);
+    }
+    else if (nargs == 2 && (callable == rt->gen_send || callable == rt->coro_send)) {
+        return gen_send_method(c, callable, args, out);
+    }
     else {
         return 0;
     }
+    return 1;
+}
+
+/* A C function or a method descriptor of a built-in type called as its
+   vectorcall would call it, minus the dispatch: the same argument checks
+   (anything they would reject takes the ordinary call, which raises),
+   one level of recursion, and the result check. 1 with *out, 0 when not
+   applicable. Arguments stay owned by the caller. */
+int pyaot_call_c(PyObject *callable, PyObject **args, int nargs, PyObject **out)
+{
+    PyMethodDef *ml;
+    PyObject *self;
+    if (Py_TYPE(callable) == &PyMethodDescr_Type) {
+        PyMethodDescrObject *d = (PyMethodDescrObject *)callable;
+        if (nargs < 1 || !PyObject_TypeCheck(args[0], d->d_common.d_type))
+            return 0;
+        ml = d->d_method;
+        self = args[0];
+        args++;
+        nargs--;
+    }
+    else if (Py_TYPE(callable) == &PyCFunction_Type) {
+        ml = ((PyCFunctionObject *)callable)->m_ml;
+        self = PyCFunction_GET_SELF(callable);
+    }
+    else {
+        return 0;
+    }
+    int flags = ml->ml_flags & (METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O |
+                                METH_KEYWORDS | METH_METHOD);
+    if (!(flags == METH_FASTCALL || flags == (METH_FASTCALL | METH_KEYWORDS) ||
+          (flags == METH_O && nargs == 1) || (flags == METH_NOARGS && nargs == 0)))
+        return 0;
+    PyThreadState *ts = _PyThreadState_GET();
+    if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
+        *out = NULL;
+        return 1;
+    }
+    PyObject *r;
+    if (flags == METH_FASTCALL)
+        r = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, args, nargs);
+    else if (flags == (METH_FASTCALL | METH_KEYWORDS))
+        r = ((_PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(self, args, nargs, NULL);
+    else
+        r = ml->ml_meth(self, nargs == 1 ? args[0] : NULL);
+    _Py_LeaveRecursiveCallTstate(ts);
+    *out = _Py_CheckFunctionResult(ts, callable, r, NULL);
     return 1;
 }
 
@@ -105,7 +208,7 @@ HOT int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int
     PyObject *defs = func->func_defaults;
     if (nargs < argc && (defs == NULL || nargs < argc - (int)PyTuple_GET_SIZE(defs)))
         return 0;
-    pyaot_code_rec *rec = native_rec(co);
+    pyaot_code_rec *rec = pyaot_native_rec(co);
     if (rec == NULL)
         return 0;
     PyThreadState *ts = c->ts;
@@ -132,7 +235,7 @@ HOT int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int
         lp[i] = NULL;
     if (pyaot_rt->stats_enabled)
         pyaot_rt->count_direct(rec);
-    *out = ((entry_fn)rec->entry)(ts, frame, PYAOT_DIRECT);
+    *out = ((pyaot_entry_fn)rec->entry)(ts, frame, PYAOT_DIRECT);
     return 1;
 }
 
@@ -208,5 +311,60 @@ HOT int pyaot_spec_CALL(pyaot_ctx *c, int sp, int oparg, void *cache)
             return r ? ST_OK : ST_ERROR;
         }
     }
+    return pyaot_op_CALL(c, sp, oparg);
+}
+
+/* The end of an inlined builtin call: the callable, the NULL or self
+   below it and `nargs` arguments at `base` are released; `r` (or NULL
+   after an error) takes the first slot. */
+static inline HOT int call_end(pyaot_ctx *c, int base, int nargs, PyObject *r)
+{
+    for (int i = 0; i < nargs + 2; i++) {
+        Py_XDECREF(S(base + i));
+        S(base + i) = NULL;
+    }
+    S(base) = r;
+    return r ? ST_OK : ST_ERROR;
+}
+
+/* len(x), when the callable is the builtin. */
+HOT int pyaot_spec_CALL_LEN(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    int base = sp - oparg - 2;
+    if (oparg == 1 && S(base) == NULL && S(base + 1) == pyaot_rt->builtin_len &&
+        c->kwnames == NULL) {
+        Py_ssize_t n = PyObject_Size(S(base + 2));
+        return call_end(c, base, 1, n < 0 ? NULL : PyLong_FromSsize_t(n));
+    }
+    pyaot_guard_miss(c, 0);
+    return pyaot_op_CALL(c, sp, oparg);
+}
+
+/* isinstance(x, cls), when the callable is the builtin. */
+HOT int pyaot_spec_CALL_ISINSTANCE(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    int base = sp - oparg - 2;
+    if (oparg == 2 && S(base) == NULL && S(base + 1) == pyaot_rt->builtin_isinstance &&
+        c->kwnames == NULL) {
+        int r = PyObject_IsInstance(S(base + 2), S(base + 3));
+        return call_end(c, base, 2, r < 0 ? NULL : Py_NewRef(r ? Py_True : Py_False));
+    }
+    pyaot_guard_miss(c, 0);
+    return pyaot_op_CALL(c, sp, oparg);
+}
+
+/* l.append(x) on an exact list: LOAD_METHOD left [list.append, l, x]. */
+HOT int pyaot_spec_CALL_LIST_APPEND(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    int base = sp - oparg - 2;
+    if (oparg == 1 && S(base) == pyaot_rt->list_append && PyList_CheckExact(S(base + 1)) &&
+        c->kwnames == NULL) {
+        int err = PyList_Append(S(base + 1), S(base + 2));
+        return call_end(c, base, 1, err < 0 ? NULL : Py_NewRef(Py_None));
+    }
+    pyaot_guard_miss(c, 0);
     return pyaot_op_CALL(c, sp, oparg);
 }

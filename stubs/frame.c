@@ -129,8 +129,8 @@ PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, 
     return run(ts, f, throwflag, pos, body);
 }
 
-/* frameobject.c's take_ownership: a frame object still referenced after
-   the call gets its own copy of the frame and a link to the caller's. */
+/* frame.c's take_ownership: a frame object still referenced after the
+   frame ends gets its own copy of the frame and a link to the caller's. */
 static void keep_frame_object(PyFrameObject *fo, _PyInterpreterFrame *frame)
 {
     Py_ssize_t size = (char *)&frame->localsplus[frame->stacktop] - (char *)frame;
@@ -138,6 +138,8 @@ static void keep_frame_object(PyFrameObject *fo, _PyInterpreterFrame *frame)
     memcpy(copy, frame, (size_t)size);
     fo->f_frame = copy;
     copy->owner = FRAME_OWNED_BY_FRAME_OBJECT;
+    if (_PyFrame_IsIncomplete(copy)) /* dead anyway: as if its RESUME ran */
+        copy->prev_instr = _PyCode_CODE(copy->f_code) + copy->f_code->_co_firsttraceable;
     _PyInterpreterFrame *prev = copy->previous;
     while (prev != NULL && _PyFrame_IsIncomplete(prev))
         prev = prev->previous;
@@ -155,7 +157,7 @@ static void keep_frame_object(PyFrameObject *fo, _PyInterpreterFrame *frame)
         _PyObject_GC_TRACK((PyObject *)fo);
 }
 
-/* The frame has a frame object: 1 when the object outlives the call and
+/* The frame has a frame object: 1 when the object outlives the frame and
    took the frame's contents over (see keep_frame_object). */
 static __attribute__((noinline)) int release_frame_object(_PyInterpreterFrame *frame)
 {
@@ -168,17 +170,23 @@ static __attribute__((noinline)) int release_frame_object(_PyInterpreterFrame *f
     return kept;
 }
 
+/* _PyFrame_Clear, which the interpreter does not export. */
+HOT void pyaot_frame_clear(_PyInterpreterFrame *frame)
+{
+    if (frame->frame_obj != NULL && release_frame_object(frame))
+        return;
+    for (int i = 0; i < frame->stacktop; i++)
+        Py_XDECREF(frame->localsplus[i]);
+    Py_XDECREF(frame->f_locals);
+    Py_DECREF(frame->f_func);
+    Py_DECREF(frame->f_code);
+}
+
 /* _PyEvalFrameClearAndPop for a frame pushed in the current chunk. */
 static HOT void clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame)
 {
     ts->recursion_remaining--;
-    if (frame->frame_obj == NULL || !release_frame_object(frame)) {
-        for (int i = 0; i < frame->stacktop; i++)
-            Py_XDECREF(frame->localsplus[i]);
-        Py_XDECREF(frame->f_locals);
-        Py_DECREF(frame->f_func);
-        Py_DECREF(frame->f_code);
-    }
+    pyaot_frame_clear(frame);
     ts->recursion_remaining++;
     ts->datastack_top = (PyObject **)frame;
 }

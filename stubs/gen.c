@@ -103,13 +103,76 @@ HOT int pyaot_op_YIELD_VALUE(pyaot_ctx *c, int sp, int oparg)
     return ST_OK;
 }
 
+/* The end of a resume in which the generator returned or raised:
+   gen_send_ex2's tail. A None returned to next() (no `arg`) is reported
+   as PYGEN_ERROR with no exception, as gen_iternext expects. */
+static __attribute__((noinline)) int gen_finished(PyGenObject *gen, PyObject *arg,
+                                                  PyObject *result, PyObject **out)
+{
+    if (result != NULL) {
+        if (result == Py_None && arg == NULL)
+            Py_CLEAR(result);
+    }
+    else if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        _PyErr_FormatFromCause(PyExc_RuntimeError, "%s",
+                               PyCoro_CheckExact(gen) ? "coroutine raised StopIteration"
+                                                      : "generator raised StopIteration");
+    }
+    Py_CLEAR(gen->gi_exc_state.exc_value);
+    gen->gi_frame_state = FRAME_CLEARED;
+    pyaot_frame_clear((_PyInterpreterFrame *)gen->gi_iframe);
+    *out = result;
+    return result != NULL ? PYGEN_RETURN : PYGEN_ERROR;
+}
+
+/* A generator or coroutine whose code is native, resumed as gen_send_ex2
+   does it but entering the native code itself, without PyIter_Send,
+   _PyEval_EvalFrame and the eval-frame hook. `arg` is borrowed: the value
+   sent, or NULL from next(). PYAOT_NOT_NATIVE, touching nothing, for
+   anything else: other
+   types, a tracer, a running or finished generator, a non-None value sent
+   to a new one (the ordinary path raises what it must). */
+int pyaot_gen_send(pyaot_ctx *c, PyObject *recv, PyObject *arg, PyObject **out)
+{
+    PyTypeObject *tp = Py_TYPE(recv);
+    if ((tp != &PyGen_Type && tp != &PyCoro_Type) || c->cf.use_tracing)
+        return PYAOT_NOT_NATIVE;
+    PyGenObject *gen = (PyGenObject *)recv;
+    int state = gen->gi_frame_state;
+    if (state >= FRAME_EXECUTING || (state == FRAME_CREATED && arg != NULL && arg != Py_None))
+        return PYAOT_NOT_NATIVE;
+    pyaot_code_rec *rec = pyaot_native_rec(gen->gi_code);
+    if (rec == NULL)
+        return PYAOT_NOT_NATIVE;
+    PyThreadState *ts = c->ts;
+    _PyInterpreterFrame *frame = (_PyInterpreterFrame *)gen->gi_iframe;
+    _PyFrame_StackPush(frame, Py_NewRef(arg != NULL ? arg : Py_None));
+    frame->previous = c->f;
+    gen->gi_exc_state.previous_item = ts->exc_info;
+    ts->exc_info = &gen->gi_exc_state;
+    gen->gi_frame_state = FRAME_EXECUTING;
+    PyObject *result = ((pyaot_entry_fn)rec->entry)(ts, frame, 0);
+    if (gen->gi_frame_state == FRAME_EXECUTING)
+        gen->gi_frame_state = FRAME_COMPLETED;
+    ts->exc_info = gen->gi_exc_state.previous_item;
+    gen->gi_exc_state.previous_item = NULL;
+    frame->previous = NULL;
+    if (result != NULL && gen->gi_frame_state == FRAME_SUSPENDED) {
+        *out = result;
+        return PYGEN_NEXT;
+    }
+    return gen_finished(gen, arg, result, out);
+}
+
 /* Tracing never reaches native code, so this is the interpreter's
-   untraced path: PyIter_Send. */
+   untraced path: PyIter_Send, or the native resume when it applies. */
 int pyaot_op_SEND(pyaot_ctx *c, int sp, int oparg)
 {
     (void)oparg;
     PyObject *v = S(sp - 1), *receiver = S(sp - 2), *retval;
-    PySendResult st = PyIter_Send(receiver, v, &retval);
+    int st = pyaot_gen_send(c, receiver, v, &retval);
+    if (st == PYAOT_NOT_NATIVE)
+        st = PyIter_Send(receiver, v, &retval);
     Py_DECREF(v);
     if (st == PYGEN_ERROR) {
         S(sp - 1) = NULL;
@@ -122,4 +185,30 @@ int pyaot_op_SEND(pyaot_ctx *c, int sp, int oparg)
     }
     S(sp - 1) = retval;
     return ST_OK;
+}
+
+/* FOR_ITER over a generator with native code: 1 with *status ST_OK and
+   the value pushed, ST_JUMP when exhausted (iterator popped; a returned
+   value is dropped, as the interpreter drops its StopIteration), or
+   ST_ERROR; 0, touching nothing, when the ordinary path must run. */
+int pyaot_gen_for_iter(pyaot_ctx *c, int sp, int *status)
+{
+    PyObject *it = S(sp - 1), *v;
+    int st = pyaot_gen_send(c, it, NULL, &v);
+    if (st == PYAOT_NOT_NATIVE)
+        return 0;
+    if (st == PYGEN_NEXT) {
+        S(sp) = v;
+        *status = ST_OK;
+    }
+    else if (st == PYGEN_ERROR && PyErr_Occurred()) {
+        *status = ST_ERROR;
+    }
+    else {
+        Py_XDECREF(v);
+        Py_DECREF(it);
+        S(sp - 1) = NULL;
+        *status = ST_JUMP;
+    }
+    return 1;
 }

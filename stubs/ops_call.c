@@ -38,7 +38,8 @@ int pyaot_op_CALL(pyaot_ctx *c, int sp, int oparg)
     PyObject *callable = S(sp - total - 1);
     PyObject *r;
     if (kwnames != NULL || (!pyaot_call_direct(c, callable, &S(sp - total), total, &r) &&
-                            !pyaot_call_builtin(callable, &S(sp - total), total, &r))) {
+                            !pyaot_call_builtin(c, callable, &S(sp - total), total, &r) &&
+                            !pyaot_call_c(callable, &S(sp - total), total, &r))) {
         Py_ssize_t npos = total - (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
         r = PyObject_Vectorcall(callable, &S(sp - total),
                                 (size_t)npos | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
@@ -144,6 +145,9 @@ HOT int pyaot_op_FOR_ITER(pyaot_ctx *c, int sp, int oparg)
 {
     (void)oparg;
     PyObject *it = S(sp - 1);
+    int st;
+    if (Py_TYPE(it) == &PyGen_Type && pyaot_gen_for_iter(c, sp, &st))
+        return st;
     PyObject *next = (*Py_TYPE(it)->tp_iternext)(it);
     if (next != NULL) {
         S(sp) = next;

@@ -148,8 +148,9 @@ HOT int pyaot_spec_COMPARE_OP_STR(pyaot_ctx *c, int sp, int oparg, void *cache)
     return compare(c, sp, oparg, 0, 1);
 }
 
+/* Without a profile: numbers, and strs (keys, tags, tokens) as well. */
 HOT int pyaot_spec_COMPARE_OP_NUM(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
     (void)cache;
-    return compare(c, sp, oparg, NUM_INT | NUM_FLOAT, 0);
+    return compare(c, sp, oparg, NUM_INT | NUM_FLOAT, 1);
 }

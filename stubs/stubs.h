@@ -112,6 +112,7 @@ PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, 
 #define PYAOT_DIRECT 2
 PyObject *pyaot_entry(PyThreadState *ts, _PyInterpreterFrame *f, int mode, pyaot_body body);
 PyObject *pyaot_finish_in_interpreter(pyaot_ctx *c);
+void pyaot_frame_clear(_PyInterpreterFrame *frame);
 void pyaot_at(pyaot_ctx *c, int pc);
 PyObject *pyaot_deopt_at(pyaot_ctx *c, int pc, int sp, int reason);
 /* Everything off the straight path of an instruction: `r` is the stub's
@@ -141,6 +142,24 @@ static inline HOT void pyaot_guard_miss(pyaot_ctx *c, int gave_up)
     if (__builtin_expect(pyaot_rt->stats_enabled, 0))
         pyaot_guard_failed(c, gave_up);
 }
-int pyaot_call_builtin(PyObject *callable, PyObject **args, int nargs, PyObject **out);
+/* The native entry of `co` when it has one and direct calls are on
+   (the runtime is enabled), else NULL. */
+typedef PyObject *(*pyaot_entry_fn)(PyThreadState *, _PyInterpreterFrame *, int);
+static inline HOT pyaot_code_rec *pyaot_native_rec(PyCodeObject *co)
+{
+    intptr_t idx = pyaot_rt->extra_index;
+    pyaot_code_extra *x = co->co_extra;
+    if (x == NULL || idx < 0 || x->ce_size <= idx)
+        return NULL;
+    void *rec = x->ce_extras[idx];
+    return rec == NULL || rec == PYAOT_CHECKED ? NULL : rec;
+}
+/* Resumes a generator or coroutine that has native code (gen.c):
+   PYGEN_NEXT/RETURN with *out, PYGEN_ERROR, or PYAOT_NOT_NATIVE. */
+#define PYAOT_NOT_NATIVE (-2)
+int pyaot_gen_send(pyaot_ctx *c, PyObject *recv, PyObject *arg, PyObject **out);
+int pyaot_gen_for_iter(pyaot_ctx *c, int sp, int *status);
+int pyaot_call_c(PyObject *callable, PyObject **args, int nargs, PyObject **out);
+int pyaot_call_builtin(pyaot_ctx *c, PyObject *callable, PyObject **args, int nargs, PyObject **out);
 
 #endif

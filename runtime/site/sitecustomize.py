@@ -18,6 +18,15 @@ def _own_code(external, name, path):
         sys.dont_write_bytecode = dont_write
 
 
+def _stale(cached, source):
+    """A missing .pyc, or one older than its source (pyaot reinstalled):
+    the import system rewrites neither under PYTHONDONTWRITEBYTECODE."""
+    try:
+        return os.stat(cached).st_mtime < os.stat(source).st_mtime
+    except OSError:
+        return True
+
+
 def _pyaot_start():
     here = os.path.dirname(os.path.abspath(__file__))
     sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != here]
@@ -25,7 +34,7 @@ def _pyaot_start():
     # and importing it would cost every start-up several milliseconds.
     import _frozen_importlib as bootstrap
     import _frozen_importlib_external as external
-    if __cached__ and not os.path.exists(__cached__):
+    if __cached__ and _stale(__cached__, __file__):
         _own_code(external, __name__, __file__)
     boot = sys.modules.get("pyaot_boot")  # already there when a .pth autoloaded it
     if boot is None:
@@ -45,4 +54,4 @@ try:
     _pyaot_start()
 except Exception as _exc:
     sys.stderr.write("pyaot: warning: start-up failed: %r\n" % (_exc,))
-del _pyaot_start, _own_code
+del _pyaot_start, _own_code, _stale
