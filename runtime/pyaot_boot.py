@@ -254,7 +254,7 @@ def activate():
         if not _rt.main_interpreter():
             _rt = None  # subinterpreters run bytecode
             return False
-        _stats = bool(os.environ.get("PYAOT_STATS"))
+        _stats = os.environ.get("PYAOT_STATS", "") not in ("", "0")
         _stats_file = os.environ.get("PYAOT_STATS_FILE") or None
         _prefix = os.environ.get("PYAOT_CACHE_PREFIX") or None
         if _prefix:

@@ -188,6 +188,9 @@ def test_stats_file(t):
           and rec["pid"] > 0 and rec["argv0"] == prog, (rec, r.stderr))
     check("deopt_reasons add up to deopts", sum(rec["deopt_reasons"].values()) ==
           rec["deopts"], rec)
+    quiet = t.run([prog], True, {"PYAOT_STATS": "0"})
+    check("PYAOT_STATS=0 prints no report", quiet.returncode == r.returncode and
+          b"native entries" not in quiet.stderr and b"native entries" in r.stderr, quiet.stderr)
     r = t.run([prog], True, {"PYAOT_STATS_FILE": os.path.join(t.work, "no", "such", "f")})
     stock = t.run([prog], False)
     check("an unwritable stats file warns and keeps the exit status",
