@@ -129,9 +129,9 @@ static __attribute__((noinline)) int gen_finished(PyGenObject *gen, PyObject *ar
    does it but entering the native code itself, without PyIter_Send,
    _PyEval_EvalFrame and the eval-frame hook. `arg` is borrowed: the value
    sent, or NULL from next(). PYAOT_NOT_NATIVE, touching nothing, for
-   anything else: other
-   types, a tracer, a running or finished generator, a non-None value sent
-   to a new one (the ordinary path raises what it must). */
+   anything else: other types, a tracer, a running or finished generator,
+   a non-None value sent to a new one (the ordinary path raises what it
+   must). */
 int pyaot_gen_send(pyaot_ctx *c, PyObject *recv, PyObject *arg, PyObject **out)
 {
     PyTypeObject *tp = Py_TYPE(recv);
