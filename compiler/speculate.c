@@ -65,7 +65,8 @@ static const char *compare_op(int seen)
 }
 
 /* len(x), isinstance(x, c) and l.append(x) inline when the training run
-   specialized the PRECALL before them for exactly that or, without a
+   specialized the PRECALL before them for exactly that, other C functions
+   and method descriptors without the generic stub's checks, or, without a
    verdict from it, when the callable comes from the global or method of
    that name. Any other call is worth the direct call's check (compiled
    functions need no profile). */
@@ -81,6 +82,14 @@ static const char *call(const pyaot_instr *in, const pyaot_code_profile *prof,
         return "CALL_ISINSTANCE";
     case PRECALL_NO_KW_LIST_APPEND:
         return "CALL_LIST_APPEND";
+    case PRECALL_NO_KW_BUILTIN_O:
+    case PRECALL_NO_KW_BUILTIN_FAST:
+    case PRECALL_BUILTIN_FAST_WITH_KEYWORDS:
+    case PRECALL_NO_KW_METHOD_DESCRIPTOR_O:
+    case PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS:
+    case PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST:
+    case PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS:
+        return "CALL_C";
     case PRECALL:
     case PRECALL_ADAPTIVE:
     case -1:

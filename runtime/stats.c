@@ -42,7 +42,9 @@ void pyaot_stats_count_direct(void)
 
 /* One more occurrence of (code, where, what) in *counts, made on first
    use. Never fails: an exception on its way to the interpreter or to a
-   handler stays pending. */
+   handler stays pending. The keys are kept out of the collector's lists
+   (so is the dict, which then never becomes tracked): statistics must not
+   show up in gc.get_objects(), which tests count (test_descr). */
 static void count_in(PyObject **counts, void *code, int where, int what)
 {
     PyObject *t, *v, *tb;
@@ -51,6 +53,7 @@ static void count_in(PyObject **counts, void *code, int where, int what)
         *counts = PyDict_New();
     PyObject *key = *counts ? Py_BuildValue("(Oii)", (PyObject *)code, where, what) : NULL;
     if (key != NULL) {
+        PyObject_GC_UnTrack(key);
         PyObject *old = PyDict_GetItemWithError(*counts, key);
         PyObject *nv = PyLong_FromLong(old ? PyLong_AsLong(old) + 1 : 1);
         if (nv != NULL)
@@ -65,8 +68,8 @@ static void count_in(PyObject **counts, void *code, int where, int what)
 void pyaot_stats_record_guard(void *code, int unit, int gave_up)
 {
     if (gave_up == PYAOT_GUARD_SWITCHED) {
-        if (switched == NULL)
-            switched = PyList_New(0);
+        if (switched == NULL && (switched = PyList_New(0)) != NULL)
+            PyObject_GC_UnTrack(switched); /* as count_in's keys */
         if (switched == NULL || PyList_Append(switched, (PyObject *)code) < 0)
             PyErr_Clear();
         return;

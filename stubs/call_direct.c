@@ -368,3 +368,20 @@ HOT int pyaot_spec_CALL_LIST_APPEND(pyaot_ctx *c, int sp, int oparg, void *cache
     pyaot_guard_miss(c, 0);
     return pyaot_op_CALL(c, sp, oparg);
 }
+
+/* A call the training run saw go to a C function or a method descriptor
+   of a built-in type (PRECALL_NO_KW_BUILTIN_*, _METHOD_DESCRIPTOR_*):
+   straight to pyaot_call_c, without the generic stub's other checks. */
+HOT int pyaot_spec_CALL_C(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    (void)cache;
+    int base = sp - oparg - 2;
+    if (c->kwnames == NULL) {
+        int meth = S(base) != NULL;
+        PyObject *r;
+        if (pyaot_call_c(S(base + 1 - meth), &S(base + 2 - meth), oparg + meth, &r))
+            return call_end(c, base, oparg, r);
+    }
+    pyaot_guard_miss(c, 0);
+    return pyaot_op_CALL(c, sp, oparg);
+}

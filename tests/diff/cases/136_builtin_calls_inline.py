@@ -69,6 +69,14 @@ def sender(g, values):
     return out
 
 
+def shout(x):
+    return x.upper()
+
+
+def magnitude(x):
+    return abs(x)
+
+
 async def leaf(x):
     return x + 1
 
@@ -95,6 +103,8 @@ if TRAINING:
         pull_raw(counter(2))
         sender(counter(2), [None, None])
         sender(coro(2), [1, 1])
+        shout("a")
+        magnitude(-2)
     sys.exit(0)
 
 
@@ -166,6 +176,26 @@ builtins.len = lambda x: -1
 print("patched builtins.len", sizes(["abc", [1]]))
 builtins.len = real_len
 print("builtins.len back", sizes(["abc", [1]]))
+
+class Upper:
+    def upper(self):
+        return "Upper.upper"
+
+
+class Shouty(str):
+    pass
+
+
+print("shout", shout("abc"), shout(Shouty("q")), shout(Upper()))
+try:
+    shout(5)
+except AttributeError as e:
+    print("shout error", e)
+print("magnitude", magnitude(-3), magnitude(2.5))
+abs = lambda x: "shadowed abs"
+print("magnitude shadowed", magnitude(-3))
+del abs
+print("magnitude restored", magnitude(-3))
 
 print("pull", pull(counter(4), None))
 print("pull_raw", pull_raw(counter(3)))
