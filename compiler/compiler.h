@@ -140,6 +140,12 @@ typedef struct pyaot_code_profile {
    line and pyaot_code_hash), or NULL when the profile has none or only a
    stale one. */
 const pyaot_code_profile *pyaot_profile_code(const pyaot_profile *p, PyCodeObject *co);
+/* The opcode the training run's code held at code unit `unit`, or -1
+   without a profile (`prof` NULL) or outside the code. */
+static inline int pyaot_profile_seen(const pyaot_code_profile *prof, int unit)
+{
+    return prof != NULL && unit >= 0 && unit < prof->nunits ? prof->ops[unit] : -1;
+}
 
 /* ---- speculate.c ---- */
 

@@ -73,9 +73,8 @@ static const char *compare_op(int seen)
 static const char *call(const pyaot_instr *in, const pyaot_code_profile *prof,
                         const pyaot_callee *ce)
 {
-    int precall = in->start - 2; /* PRECALL and its cache entry */
-    int seen = prof != NULL && precall >= 0 && precall < prof->nunits ? prof->ops[precall] : -1;
-    switch (seen) {
+    /* PRECALL and its cache entry come just before */
+    switch (pyaot_profile_seen(prof, in->start - 2)) {
     case PRECALL_NO_KW_LEN:
         return "CALL_LEN";
     case PRECALL_NO_KW_ISINSTANCE:
@@ -110,9 +109,7 @@ static const char *call(const pyaot_instr *in, const pyaot_code_profile *prof,
 const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *prof,
                             const pyaot_callee *callee)
 {
-    int seen = -1;
-    if (prof != NULL && in->unit < prof->nunits)
-        seen = prof->ops[in->unit];
+    int seen = pyaot_profile_seen(prof, in->unit);
     switch (in->opcode) {
     case BINARY_OP:
         return binary_op(in->oparg, seen);

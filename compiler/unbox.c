@@ -17,8 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define EXACT_DOUBLE (1LL << 53)
-
 /* The helpers of stubs/unboxed.c this file calls. */
 static const char *const helpers[] = {
     "pyaot_v_get",      "pyaot_v_const",       "pyaot_v_put_ref",   "pyaot_v_put_double",
@@ -223,9 +221,10 @@ static enum vtype static_type(const vslot *s)
    (or nothing): then only known types are used. */
 static int profile_family(const body *B, const pyaot_instr *in)
 {
-    if (B->prof == NULL || in->unit >= B->prof->nunits)
+    int seen = pyaot_profile_seen(B->prof, in->unit);
+    if (seen < 0)
         return T_ANY;
-    switch (pyaot_seen_numbers(B->prof->ops[in->unit])) {
+    switch (pyaot_seen_numbers(seen)) {
     case PYAOT_SEEN_INT:
         return T_INT;
     case PYAOT_SEEN_FLOAT:
@@ -368,7 +367,7 @@ static int load_const(lower *L, body *B, int i, pyaot_error *e)
     else if (PyLong_CheckExact(k)) {
         int overflow;
         long long x = PyLong_AsLongLongAndOverflow(k, &overflow);
-        if (!overflow && x >= -EXACT_DOUBLE && x <= EXACT_DOUBLE) {
+        if (!overflow && x >= -PYAOT_EXACT_DOUBLE && x <= PYAOT_EXACT_DOUBLE) {
             s->type = T_INT;
             s->cv = LLVMConstInt(LLVMInt64TypeInContext(L->cx), (unsigned long long)x, 1);
         }

@@ -14,6 +14,11 @@
 #define PYAOT_FORMAT_VERSION 7u
 #define PYAOT_DESC_MAGIC 0x5041594fu /* "PAYO" */
 
+/* Ints of at most this magnitude convert to double exactly: the unboxed
+   tier's int constants (compiler/unbox.c) and its run-time check before
+   mixing an int into float arithmetic (stubs/unboxed.c) agree on it. */
+#define PYAOT_EXACT_DOUBLE (INT64_C(1) << 53)
+
 /* The checksum trailer appended after the ELF image: 8 bytes of tag, then
    the 64-bit hash of every byte before the trailer (the stamp included). */
 #define PYAOT_TRAILER_TAG "PYAOTSUM"

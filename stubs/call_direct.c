@@ -314,19 +314,6 @@ HOT int pyaot_spec_CALL(pyaot_ctx *c, int sp, int oparg, void *cache)
     return pyaot_op_CALL(c, sp, oparg);
 }
 
-/* The end of an inlined builtin call: the callable, the NULL or self
-   below it and `nargs` arguments at `base` are released; `r` (or NULL
-   after an error) takes the first slot. */
-static inline HOT int call_end(pyaot_ctx *c, int base, int nargs, PyObject *r)
-{
-    for (int i = 0; i < nargs + 2; i++) {
-        Py_XDECREF(S(base + i));
-        S(base + i) = NULL;
-    }
-    S(base) = r;
-    return r ? ST_OK : ST_ERROR;
-}
-
 /* len(x), when the callable is the builtin. */
 HOT int pyaot_spec_CALL_LEN(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
@@ -335,7 +322,7 @@ HOT int pyaot_spec_CALL_LEN(pyaot_ctx *c, int sp, int oparg, void *cache)
     if (oparg == 1 && S(base) == NULL && S(base + 1) == pyaot_rt->builtin_len &&
         c->kwnames == NULL) {
         Py_ssize_t n = PyObject_Size(S(base + 2));
-        return call_end(c, base, 1, n < 0 ? NULL : PyLong_FromSsize_t(n));
+        return pyaot_call_end(c, base, 1, n < 0 ? NULL : PyLong_FromSsize_t(n));
     }
     pyaot_guard_miss(c, 0);
     return pyaot_op_CALL(c, sp, oparg);
@@ -349,7 +336,7 @@ HOT int pyaot_spec_CALL_ISINSTANCE(pyaot_ctx *c, int sp, int oparg, void *cache)
     if (oparg == 2 && S(base) == NULL && S(base + 1) == pyaot_rt->builtin_isinstance &&
         c->kwnames == NULL) {
         int r = PyObject_IsInstance(S(base + 2), S(base + 3));
-        return call_end(c, base, 2, r < 0 ? NULL : Py_NewRef(r ? Py_True : Py_False));
+        return pyaot_call_end(c, base, 2, r < 0 ? NULL : Py_NewRef(r ? Py_True : Py_False));
     }
     pyaot_guard_miss(c, 0);
     return pyaot_op_CALL(c, sp, oparg);
@@ -363,7 +350,7 @@ HOT int pyaot_spec_CALL_LIST_APPEND(pyaot_ctx *c, int sp, int oparg, void *cache
     if (oparg == 1 && S(base) == pyaot_rt->list_append && PyList_CheckExact(S(base + 1)) &&
         c->kwnames == NULL) {
         int err = PyList_Append(S(base + 1), S(base + 2));
-        return call_end(c, base, 1, err < 0 ? NULL : Py_NewRef(Py_None));
+        return pyaot_call_end(c, base, 1, err < 0 ? NULL : Py_NewRef(Py_None));
     }
     pyaot_guard_miss(c, 0);
     return pyaot_op_CALL(c, sp, oparg);
@@ -380,7 +367,7 @@ HOT int pyaot_spec_CALL_C(pyaot_ctx *c, int sp, int oparg, void *cache)
         int meth = S(base) != NULL;
         PyObject *r;
         if (pyaot_call_c(S(base + 1 - meth), &S(base + 2 - meth), oparg + meth, &r))
-            return call_end(c, base, oparg, r);
+            return pyaot_call_end(c, base, oparg, r);
     }
     pyaot_guard_miss(c, 0);
     return pyaot_op_CALL(c, sp, oparg);

@@ -44,12 +44,7 @@ int pyaot_op_CALL(pyaot_ctx *c, int sp, int oparg)
         r = PyObject_Vectorcall(callable, &S(sp - total),
                                 (size_t)npos | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
     }
-    for (int i = base; i < sp; i++) {
-        Py_XDECREF(S(i));
-        S(i) = NULL;
-    }
-    S(base) = r;
-    return r ? ST_OK : ST_ERROR;
+    return pyaot_call_end(c, base, oparg, r);
 }
 
 int pyaot_op_CALL_FUNCTION_EX(pyaot_ctx *c, int sp, int oparg)

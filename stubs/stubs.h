@@ -106,6 +106,20 @@ static inline HOT int pyaot_store_end(pyaot_ctx *c, int sp, PyObject *container,
     return ST_OK;
 }
 
+/* The end of a CALL: the NULL or method, the callable or self and the
+   `nargs` arguments at `base` are released (slots a direct call took
+   over are NULL already); `r` (or NULL after an error) takes the first
+   slot. */
+static inline HOT int pyaot_call_end(pyaot_ctx *c, int base, int nargs, PyObject *r)
+{
+    for (int i = 0; i < nargs + 2; i++) {
+        Py_XDECREF(S(base + i));
+        S(base + i) = NULL;
+    }
+    S(base) = r;
+    return r ? ST_OK : ST_ERROR;
+}
+
 /* Interface called by generated code (see compiler/lower.c). */
 PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, pyaot_body body);
 /* The mode a direct call passes to a native entry instead of a throwflag. */

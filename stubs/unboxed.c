@@ -6,8 +6,6 @@
    is exactly CPython's, and the generated code deoptimizes when not. */
 #include "numbers.h"
 
-#define EXACT_DOUBLE (INT64_C(1) << 53) /* ints up to this convert exactly */
-
 /* A local or a frame slot. */
 HOT PyObject *pyaot_v_get(pyaot_ctx *c, int k)
 {
@@ -78,7 +76,7 @@ HOT int64_t pyaot_v_int(PyObject *o)
 /* An int that converts to double exactly, as float arithmetic needs. */
 HOT int pyaot_v_exact_double(int64_t x)
 {
-    return x >= -EXACT_DOUBLE && x <= EXACT_DOUBLE;
+    return x >= -PYAOT_EXACT_DOUBLE && x <= PYAOT_EXACT_DOUBLE;
 }
 
 /* An exact float, or with `ints` an int that converts exactly. */
