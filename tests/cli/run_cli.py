@@ -573,6 +573,20 @@ def main():
           r2.stdout == stock.stdout and "native entries in %s" % main_py in r2.stderr,
           r.stderr + r2.stderr)
 
+    # A reinstall leaves the sitecustomize newer than its .pyc; under
+    # PYTHONDONTWRITEBYTECODE only pyaot itself rewrites that .pyc.
+    isite = os.path.join(prefix, "lib", "pyaot", "runtime", "site", "sitecustomize.py")
+    ipyc = os.path.join(os.path.dirname(isite), "__pycache__", "sitecustomize.cpython-311.pyc")
+    had = os.path.exists(ipyc)
+    if had:  # the source changed after its .pyc was written
+        now = time.time()
+        os.utime(ipyc, (now - 200, now - 200))
+        os.utime(isite, (now - 100, now - 100))
+    r = run([installed, "run", "-c", "pass"], cwd=app, env=dict(env, PYTHONDONTWRITEBYTECODE="1"))
+    check("a stale sitecustomize .pyc is rewritten, also under PYTHONDONTWRITEBYTECODE",
+          had and r.returncode == 0 and os.stat(ipyc).st_mtime >= os.stat(isite).st_mtime,
+          r.stderr)
+
     iprof = os.path.join(work, "installed.prof")
     r = run([installed, "profile", "-o", iprof, "-m", "demo"], cwd=app, env=env)
     check("installed pyaot records a profile", r.returncode == 0 and r.stdout == stock.stdout
