@@ -24,7 +24,8 @@ static const char *const helpers[] = {
     "pyaot_v_double",   "pyaot_v_is_int",      "pyaot_v_int",       "pyaot_v_exact_double",
     "pyaot_v_int_do",   "pyaot_v_int_ok",      "pyaot_v_int_div_ok", "pyaot_v_int_div",
     "pyaot_v_float_do", "pyaot_v_float_ok",    "pyaot_v_cmp_int",   "pyaot_v_cmp_float",
-    "pyaot_v_guard_deopt", "pyaot_op_LOAD_FAST", "pyaot_v_cmp_obj",
+    "pyaot_v_guard_deopt", "pyaot_op_LOAD_FAST", "pyaot_v_cmp_obj",  "pyaot_v_item",
+    "pyaot_v_list_slot",   "pyaot_v_store_item",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -376,16 +377,43 @@ static int load_const(lower *L, body *B, int i, pyaot_error *e)
     return fall_through(L, B, i, e);
 }
 
+/* Materialize the borrowed values below stack position `below` that code
+   run by a release could invalidate: items of lists and tuples, and
+   references to local `k` (-1: none). */
+static void push_borrowed(lower *L, body *B, int below, int k)
+{
+    for (int pos = 0; pos < below; pos++) {
+        vslot *s = &B->vs[pos];
+        if (s->kind == V_REF && (s->item || (k >= 0 && s->local == k))) {
+            materialize(L, B, pos);
+            s->kind = V_FRAME;
+        }
+    }
+}
+
+/* After instruction `i` released an object with status `r` (tracing
+   flag included): a __del__ may have turned tracing on, and then the
+   interpreter goes on from the next instruction. The released slot is
+   empty now, so the instruction's site still fits an error. */
+static int after_release(lower *L, body *B, int i, LLVMValueRef r, pyaot_error *e)
+{
+    LLVMBasicBlockRef cold = lw_new_bb(L, B, "traced");
+    LLVMBasicBlockRef cont = lw_new_bb(L, B, "");
+    LLVMBuildCondBr(L->b, truth(L, r), cold, cont);
+    LLVMPositionBuilderAtEnd(L->b, cold);
+    if (exit_at(L, B, i, r, PYAOT_DEOPT_TRACING, e) < 0)
+        return -1;
+    LLVMPositionBuilderAtEnd(L->b, cont);
+    return fall_through(L, B, i, e);
+}
+
 static int store_fast(lower *L, body *B, int i, pyaot_error *e)
 {
     const pyaot_instr *in = &B->d->ins[i];
     int k = in->oparg;
-    /* Borrowed references to the local being replaced are pushed first. */
-    for (int pos = 0; pos < B->vdepth - 1; pos++)
-        if (B->vs[pos].kind == V_REF && B->vs[pos].local == k) {
-            materialize(L, B, pos);
-            B->vs[pos].kind = V_FRAME;
-        }
+    /* Borrowed references to the local being replaced are pushed first,
+       and those into lists and tuples, which releasing it may free. */
+    push_borrowed(L, B, B->vdepth - 1, k);
     LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
     lw_call(L, L->at_ty, L->at_fn, at, 2);
     LLVMValueRef st = materialize(L, B, B->vdepth - 1);
@@ -395,17 +423,7 @@ static int store_fast(lower *L, body *B, int i, pyaot_error *e)
     LLVMValueRef args[3] = {B->ctx, lw_ci(L, k), slot_index(L, B, B->vdepth - 1)};
     LLVMValueRef r = lw_status_with_tracing(L, B, hcall(L, "pyaot_v_store_local", args, 3));
     B->vdepth--;
-    /* Releasing the old value may have run a __del__ that turned tracing
-       on: then the interpreter goes on from the next instruction. Its
-       slot is empty now, so the instruction's site still fits an error. */
-    LLVMBasicBlockRef cold = lw_new_bb(L, B, "traced");
-    LLVMBasicBlockRef cont = lw_new_bb(L, B, "");
-    LLVMBuildCondBr(L->b, truth(L, r), cold, cont);
-    LLVMPositionBuilderAtEnd(L->b, cold);
-    if (exit_at(L, B, i, r, PYAOT_DEOPT_TRACING, e) < 0)
-        return -1;
-    LLVMPositionBuilderAtEnd(L->b, cont);
-    return fall_through(L, B, i, e);
+    return after_release(L, B, i, r, e);
 }
 
 static int binary_op(lower *L, body *B, int i, pyaot_error *e)
@@ -449,6 +467,109 @@ static int binary_op(lower *L, body *B, int i, pyaot_error *e)
     B->vdepth -= 2;
     push(B, kind, r);
     return fall_through(L, B, i, e);
+}
+
+/* COPY of a borrowed reference copies the reference; a register value
+   is boxed first, so both copies are the same object. */
+static int copy(lower *L, body *B, int i, pyaot_error *e)
+{
+    vslot s = *top(B, B->d->ins[i].oparg);
+    if (s.kind != V_REF)
+        return 0;
+    B->vs[B->vdepth++] = s;
+    return fall_through(L, B, i, e);
+}
+
+/* SWAP of values not in frame slots (whose place is their position). */
+static int swap(lower *L, body *B, int i, pyaot_error *e)
+{
+    vslot *a = top(B, 1), *b = top(B, B->d->ins[i].oparg);
+    if (a->kind == V_FRAME || b->kind == V_FRAME)
+        return 0;
+    vslot t = *a;
+    *a = *b;
+    *b = t;
+    return fall_through(L, B, i, e);
+}
+
+/* Whether subscript `in` of a borrowed container is lowered inline: the
+   training run saw a list or tuple indexed by an int there, or, without
+   its verdict, the index is known to be an int. */
+static int subscript_inline(const body *B, const pyaot_instr *in, const vslot *seq,
+                            const vslot *sub)
+{
+    if (seq->kind != V_REF || sub->kind == V_DOUBLE || static_type(sub) == T_FLOAT)
+        return 0;
+    switch (pyaot_profile_seen(B->prof, in->unit)) {
+    case BINARY_SUBSCR_LIST_INT:
+    case BINARY_SUBSCR_TUPLE_INT:
+    case STORE_SUBSCR_LIST_INT:
+        return 1;
+    case -1:
+        return static_type(sub) == T_INT;
+    default:
+        return 0;
+    }
+}
+
+/* The subscript at the top of the stack, [seq, sub], located by helper
+   `fn` (pyaot_v_item or pyaot_v_list_slot) behind a guard on its
+   result; NULL with `e`. */
+static LLVMValueRef locate(lower *L, body *B, int i, const char *fn, pyaot_error *e)
+{
+    LLVMBasicBlockRef fail;
+    if (guard_exit(L, B, i, &fail, e) < 0)
+        return NULL;
+    LLVMValueRef obj[2] = {NULL, NULL};
+    LLVMValueRef args[2] = {top(B, 2)->v, NULL};
+    args[1] = operand(L, B, B->vdepth - 1, T_INT, 0, T_INT, fail, &obj[1]);
+    LLVMValueRef r = hcall(L, fn, args, 2);
+    check(L, B, LLVMBuildIsNotNull(L->b, r, ""), fail);
+    drop(L, obj);
+    return r;
+}
+
+/* seq[sub] of a list or tuple borrows the item: nothing between here and
+   its use can change the container, which its local keeps alive, except
+   code run by a release (push_borrowed). Anything else deoptimizes. */
+static int binary_subscr(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_instr *in = &B->d->ins[i];
+    vslot *seq = top(B, 2);
+    if (!subscript_inline(B, in, seq, top(B, 1)))
+        return 0;
+    LLVMValueRef item = locate(L, B, i, "pyaot_v_item", e);
+    if (item == NULL)
+        return -1;
+    B->vdepth -= 2;
+    push(B, V_REF, item);
+    top(B, 1)->item = 1;
+    return fall_through(L, B, i, e);
+}
+
+/* seq[sub] = v into a list, which takes v boxed; releasing the old item
+   may run code, as after STORE_FAST. */
+static int store_subscr(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_instr *in = &B->d->ins[i];
+    vslot *seq = top(B, 2);
+    if (!subscript_inline(B, in, seq, top(B, 1)))
+        return 0;
+    int vpos = B->vdepth - 3;
+    push_borrowed(L, B, vpos, -1);
+    LLVMValueRef st = materialize(L, B, vpos);
+    B->vs[vpos].kind = V_FRAME;
+    if (raise_if(L, B, st, i, e) < 0)
+        return -1;
+    LLVMValueRef slot = locate(L, B, i, "pyaot_v_list_slot", e);
+    if (slot == NULL)
+        return -1;
+    LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
+    lw_call(L, L->at_ty, L->at_fn, at, 2);
+    LLVMValueRef sargs[3] = {B->ctx, slot, slot_index(L, B, vpos)};
+    LLVMValueRef r = lw_status_with_tracing(L, B, hcall(L, "pyaot_v_store_item", sargs, 3));
+    B->vdepth -= 3;
+    return after_release(L, B, i, r, e);
 }
 
 static int is_bool_jump(int op)
@@ -528,6 +649,10 @@ int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
     case STORE_FAST: rc = store_fast(L, B, i, e); break;
     case BINARY_OP: rc = binary_op(L, B, i, e); break;
     case COMPARE_OP: rc = compare_jump(L, B, i, e); break;
+    case COPY: rc = copy(L, B, i, e); break;
+    case SWAP: rc = swap(L, B, i, e); break;
+    case BINARY_SUBSCR: rc = binary_subscr(L, B, i, e); break;
+    case STORE_SUBSCR: rc = store_subscr(L, B, i, e); break;
     default: break;
     }
     if (rc == 0 && flush(L, B, i, e) < 0)

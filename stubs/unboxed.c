@@ -176,6 +176,50 @@ HOT int pyaot_v_cmp_obj(int op, PyObject *a, PyObject *b)
     return number_cmp(op, a, b, NUM_INT | NUM_FLOAT);
 }
 
+/* The item a list or tuple holds at index `i` (negative counts from the
+   end), borrowed; NULL when `seq` is neither or `i` is out of range. */
+HOT PyObject *pyaot_v_item(PyObject *seq, int64_t i)
+{
+    Py_ssize_t n;
+    PyObject **items;
+    if (PyList_CheckExact(seq)) {
+        n = PyList_GET_SIZE(seq);
+        items = ((PyListObject *)seq)->ob_item;
+    }
+    else if (PyTuple_CheckExact(seq)) {
+        n = PyTuple_GET_SIZE(seq);
+        items = &PyTuple_GET_ITEM(seq, 0);
+    }
+    else
+        return NULL;
+    if (i < 0)
+        i += n;
+    return i >= 0 && i < n ? items[i] : NULL;
+}
+
+/* Where a list keeps its item `i`, as pyaot_v_item; NULL when `seq` is
+   not an exact list or `i` is out of range. */
+HOT PyObject **pyaot_v_list_slot(PyObject *seq, int64_t i)
+{
+    if (!PyList_CheckExact(seq))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(seq);
+    if (i < 0)
+        i += n;
+    return i >= 0 && i < n ? &((PyListObject *)seq)->ob_item[i] : NULL;
+}
+
+/* STORE_SUBSCR into a list's `slot`, from frame slot `i`, which is left
+   empty. Releasing the old item may run any code. */
+HOT int pyaot_v_store_item(pyaot_ctx *c, PyObject **slot, int i)
+{
+    PyObject *old = *slot;
+    *slot = S(i);
+    S(i) = NULL;
+    Py_DECREF(old);
+    return ST_OK;
+}
+
 /* A guard of the unboxed body failed at code unit `unit`: counted in the
    body's `fails`, which makes the entry take the generic body once it
    reaches PYAOT_SWITCH_AFTER. */

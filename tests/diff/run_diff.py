@@ -2,7 +2,7 @@
 pyaot; stdout, stderr and the exit status must be identical byte for byte,
 and pyaot's statistics must show that the program's own code ran natively.
 
-A case with `# pyaot-train: ARGS...` in its first 5 lines gets a training
+A case with `# pyaot-train: ARGS...` in its leading comment gets a training
 run first (`pyaot profile -o WORK/CASE.prof -- PYTHON CASE ARGS`) and is
 compiled with `--profile` that profile; the compiler must report that the
 profile covers at least one of its code objects. The comparison itself runs
@@ -27,9 +27,12 @@ TRAIN_MARK = re.compile(r"#\s*pyaot-train:(.*)$")
 
 
 def train_args(path):
-    """ARGS of a `# pyaot-train: ARGS...` marker in the first 5 lines, or None."""
+    """ARGS of a `# pyaot-train: ARGS...` marker in the leading comment
+    (the lines before the first that is not a comment), or None."""
     with open(path, encoding="utf-8") as f:
-        for _, line in zip(range(5), f):
+        for line in f:
+            if not line.startswith("#"):
+                break
             m = TRAIN_MARK.search(line)
             if m:
                 return shlex.split(m.group(1))
