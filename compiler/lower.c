@@ -195,7 +195,7 @@ static const char *name_at(body *B, int i)
    that starts no higher than the callable's slot pushed it (the ones
    between push the arguments). Only a guess for speculation: stubs
    check the object. A long walk gives up. */
-static pyaot_callee callee_of(body *B, int i)
+pyaot_callee lw_callee_of(body *B, int i)
 {
     pyaot_callee ce = {NULL, NULL};
     int base = B->a->depth[i] - B->d->ins[i].oparg - 2; /* [NULL | method, callable | self, ...] */
@@ -221,7 +221,7 @@ static LLVMValueRef spec_fn(lower *L, body *B, const pyaot_instr *in, LLVMValueR
 {
     pyaot_callee ce = {NULL, NULL};
     if (in->opcode == CALL)
-        ce = callee_of(B, (int)(in - B->d->ins));
+        ce = lw_callee_of(B, (int)(in - B->d->ins));
     const char *spec = pyaot_speculate(in, B->prof, &ce);
     if (spec == NULL)
         return NULL;

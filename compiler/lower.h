@@ -63,6 +63,7 @@ typedef struct body {
     unsigned char *leader;     /* per instruction: reached other than by falling through */
     vslot *vs;                 /* the virtual stack, valid at instruction `vs_for` */
     int vdepth, vs_for;
+    int call_done;             /* a CALL its PRECALL lowered already, else -1 */
     int nguards;               /* guards emitted: the body needs a generic twin */
     LLVMValueRef fails;        /* i32 counter of failed guards (the entry reads it) */
 } body;
@@ -85,6 +86,9 @@ int lw_breaker_check(lower *L, body *B, const pyaot_instr *in, int handler_unit,
 /* Where a conditional jump `in` goes when taken: its target, through the
    eval breaker check when it jumps backward. NULL with `e`. */
 LLVMBasicBlockRef lw_jump_taken(lower *L, body *B, const pyaot_instr *in, pyaot_error *e);
+/* The global or method named where CALL instruction `i`'s callable was
+   loaded (a guess for speculation). */
+pyaot_callee lw_callee_of(body *B, int i);
 
 /* ---- unbox.c ---- */
 

@@ -25,7 +25,8 @@ static const char *const helpers[] = {
     "pyaot_v_int_do",   "pyaot_v_int_ok",      "pyaot_v_int_div_ok", "pyaot_v_int_div",
     "pyaot_v_float_do", "pyaot_v_float_ok",    "pyaot_v_cmp_int",   "pyaot_v_cmp_float",
     "pyaot_v_guard_deopt", "pyaot_op_LOAD_FAST", "pyaot_v_cmp_obj",  "pyaot_v_item",
-    "pyaot_v_list_slot",   "pyaot_v_store_item",
+    "pyaot_v_list_slot",   "pyaot_v_store_item", "pyaot_v_is_math_sqrt", "pyaot_v_sqrt_ok",
+    "pyaot_v_sqrt",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -64,6 +65,7 @@ int pyaot_unbox_begin(lower *L, body *B, PyCodeObject *co, pyaot_error *e)
             B->leader[d->unit_instr[d->handlers[h].target]] = 1;
     B->co = co;
     B->vs_for = -1;
+    B->call_done = -1;
     B->unbox = 1;
     return 0;
 }
@@ -572,6 +574,52 @@ static int store_subscr(lower *L, body *B, int i, pyaot_error *e)
     return after_release(L, B, i, r, e);
 }
 
+/* PRECALL 1; CALL 1 of math.sqrt on a number, computed in a register.
+   Chosen when the callable was loaded under the name `sqrt` and the
+   training run, if it got here, saw a builtin of one argument; the
+   callable, the number and its sign are checked. */
+static int call_sqrt(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_decoded *d = B->d;
+    const pyaot_instr *in = &d->ins[i];
+    if (in->oparg != 1 || i + 1 >= d->n || d->ins[i + 1].opcode != CALL ||
+        d->ins[i + 1].oparg != 1 || in->next != d->ins[i + 1].start)
+        return 0;
+    switch (pyaot_profile_seen(B->prof, in->unit)) {
+    case -1:
+    case PRECALL:
+    case PRECALL_ADAPTIVE:
+    case PRECALL_NO_KW_BUILTIN_O:
+        break;
+    default:
+        return 0;
+    }
+    pyaot_callee ce = lw_callee_of(B, i + 1);
+    const char *name = ce.global != NULL ? ce.global : ce.method;
+    vslot *arg = top(B, 1);
+    if (name == NULL || strcmp(name, "sqrt") != 0 || top(B, 3)->kind != V_FRAME ||
+        top(B, 2)->kind != V_FRAME)
+        return 0;
+    enum vtype t = static_type(arg) == T_INT ? T_INT : T_FLOAT;
+    LLVMBasicBlockRef fail;
+    if (guard_exit(L, B, i, &fail, e) < 0)
+        return -1;
+    /* [NULL, math.sqrt, x] */
+    LLVMValueRef get[2] = {B->ctx, slot_index(L, B, B->vdepth - 3)};
+    check(L, B, LLVMBuildIsNull(L->b, hcall(L, "pyaot_v_get", get, 2), ""), fail);
+    get[1] = slot_index(L, B, B->vdepth - 2);
+    LLVMValueRef obj[2] = {hcall(L, "pyaot_v_get", get, 2), NULL};
+    check(L, B, truth(L, hcall(L, "pyaot_v_is_math_sqrt", obj, 1)), fail);
+    LLVMValueRef x = operand(L, B, B->vdepth - 1, t, 1, T_FLOAT, fail, &obj[1]);
+    check(L, B, truth(L, hcall(L, "pyaot_v_sqrt_ok", &x, 1)), fail);
+    LLVMValueRef r = hcall(L, "pyaot_v_sqrt", &x, 1);
+    drop(L, obj); /* math.sqrt stays referenced by its module */
+    B->vdepth -= 3;
+    push(B, V_DOUBLE, r);
+    B->call_done = i + 1;
+    return fall_through(L, B, i, e);
+}
+
 static int is_bool_jump(int op)
 {
     return op == POP_JUMP_FORWARD_IF_FALSE || op == POP_JUMP_BACKWARD_IF_FALSE ||
@@ -653,6 +701,8 @@ int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
     case SWAP: rc = swap(L, B, i, e); break;
     case BINARY_SUBSCR: rc = binary_subscr(L, B, i, e); break;
     case STORE_SUBSCR: rc = store_subscr(L, B, i, e); break;
+    case PRECALL: rc = call_sqrt(L, B, i, e); break;
+    case CALL: rc = B->call_done == i ? fall_through(L, B, i, e) : 0; break;
     default: break;
     }
     if (rc == 0 && flush(L, B, i, e) < 0)

@@ -220,6 +220,50 @@ HOT int pyaot_v_store_item(pyaot_ctx *c, PyObject **slot, int i)
     return ST_OK;
 }
 
+/* The method table entry of math.sqrt, once a callable proved to be it:
+   every sqrt object of the math module shares it, whatever rebinding or
+   reloading happened, and runs the same C function. */
+static const PyMethodDef *math_sqrt_def;
+
+static __attribute__((noinline, cold)) int is_math_sqrt_slow(PyObject *f)
+{
+    if (math_sqrt_def != NULL || !PyCFunction_CheckExact(f))
+        return 0;
+    const PyMethodDef *ml = ((PyCFunctionObject *)f)->m_ml;
+    PyObject *mod = PyCFunction_GET_SELF(f);
+    if (strcmp(ml->ml_name, "sqrt") != 0 || ml->ml_flags != METH_O || mod == NULL ||
+        !PyModule_CheckExact(mod))
+        return 0;
+    const char *name = PyModule_GetName(mod);
+    if (name == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    if (strcmp(name, "math") != 0)
+        return 0;
+    math_sqrt_def = ml;
+    return 1;
+}
+
+/* Whether `f` is math.sqrt. */
+HOT int pyaot_v_is_math_sqrt(PyObject *f)
+{
+    if (PyCFunction_CheckExact(f) && ((PyCFunctionObject *)f)->m_ml == math_sqrt_def)
+        return 1;
+    return is_math_sqrt_slow(f);
+}
+
+/* math.sqrt(x) raises ValueError for x < 0 (-0.0 and NaN are fine). */
+HOT int pyaot_v_sqrt_ok(double x)
+{
+    return !(x < 0.0);
+}
+
+HOT double pyaot_v_sqrt(double x)
+{
+    return __builtin_sqrt(x);
+}
+
 /* A guard of the unboxed body failed at code unit `unit`: counted in the
    body's `fails`, which makes the entry take the generic body once it
    reaches PYAOT_SWITCH_AFTER. */
