@@ -20,6 +20,45 @@ static inline HOT int64_t compact_value(PyObject *v)
     return (int64_t)Py_SIZE(v) * (int64_t)((PyLongObject *)v)->ob_digit[0];
 }
 
+/* PyFloat_FromDouble and an exact float's deallocation, inline: 3.11's
+   float free list as floatobject.c keeps it (linked through ob_type),
+   with the real function taking an empty list and tracemalloc's
+   new-reference hook. */
+_Static_assert(PyFloat_MAXFREELIST > 0, "3.11 built with free lists");
+
+static inline HOT PyObject *box_double(double v)
+{
+    struct _Py_float_state *st = &_PyInterpreterState_GET()->float_state;
+    PyFloatObject *op = st->free_list;
+    if (op == NULL || _Py_tracemalloc_config.tracing)
+        return PyFloat_FromDouble(v);
+    st->free_list = (PyFloatObject *)Py_TYPE(op);
+    st->numfree--;
+    Py_SET_TYPE(op, &PyFloat_Type);
+    Py_SET_REFCNT(op, 1);
+    op->ob_fval = v;
+    return (PyObject *)op;
+}
+
+/* Py_DECREF of what is often an exact float. */
+static inline HOT void release_number(PyObject *o)
+{
+    if (--o->ob_refcnt != 0)
+        return;
+    if (!Py_IS_TYPE(o, &PyFloat_Type)) {
+        _Py_Dealloc(o);
+        return;
+    }
+    struct _Py_float_state *st = &_PyInterpreterState_GET()->float_state;
+    if (st->numfree >= PyFloat_MAXFREELIST) {
+        PyObject_Free(o);
+        return;
+    }
+    st->numfree++;
+    Py_SET_TYPE(o, (PyTypeObject *)st->free_list);
+    st->free_list = (PyFloatObject *)o;
+}
+
 #define NUM_INT 1
 #define NUM_FLOAT 2
 

@@ -36,7 +36,7 @@ static inline HOT int int_op(int op, int64_t x, int64_t y, PyObject **out)
     case NB_TRUE_DIVIDE:
         if (y == 0)
             return 0;
-        *out = PyFloat_FromDouble((double)x / (double)y); /* both exact doubles */
+        *out = box_double((double)x / (double)y); /* both exact doubles */
         return 1;
     case NB_LSHIFT:
         if (y < 0 || y > 32)
@@ -60,17 +60,17 @@ static inline HOT PyObject *float_result(PyObject *a, PyObject *b, double v)
 {
     if (PyFloat_CheckExact(a) && Py_REFCNT(a) == 1) {
         ((PyFloatObject *)a)->ob_fval = v;
-        Py_DECREF(b);
+        release_number(b);
         return a;
     }
     if (PyFloat_CheckExact(b) && Py_REFCNT(b) == 1) {
         ((PyFloatObject *)b)->ob_fval = v;
-        Py_DECREF(a);
+        release_number(a);
         return b;
     }
-    PyObject *r = PyFloat_FromDouble(v);
-    Py_DECREF(a);
-    Py_DECREF(b);
+    PyObject *r = box_double(v);
+    release_number(a);
+    release_number(b);
     return r;
 }
 

@@ -12,6 +12,7 @@
 #include "internal/pycore_ceval.h"
 #include "internal/pycore_pystate.h"
 #include "internal/pycore_object.h"
+#include "internal/pycore_pymem.h"
 #include "internal/pycore_atomic.h"
 #include <opcode.h>
 #include "internal/pycore_call.h"

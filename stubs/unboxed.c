@@ -27,7 +27,7 @@ HOT void pyaot_v_put_ref(pyaot_ctx *c, int i, PyObject *o)
 /* Boxing into a frame slot: ST_OK, or ST_ERROR with the slot NULL. */
 HOT int pyaot_v_put_double(pyaot_ctx *c, int i, double d)
 {
-    PyObject *o = PyFloat_FromDouble(d);
+    PyObject *o = box_double(d);
     S(i) = o;
     return o != NULL ? ST_OK : ST_ERROR;
 }
@@ -43,7 +43,7 @@ HOT int pyaot_v_put_int(pyaot_ctx *c, int i, int64_t x)
    deallocation runs no Python code). */
 HOT void pyaot_v_drop(PyObject *o)
 {
-    Py_DECREF(o);
+    release_number(o);
 }
 
 /* STORE_FAST from frame slot `i`, which is left empty. */
@@ -52,7 +52,8 @@ HOT int pyaot_v_store_local(pyaot_ctx *c, int k, int i)
     PyObject *old = S(k);
     S(k) = S(i);
     S(i) = NULL;
-    Py_XDECREF(old);
+    if (old != NULL)
+        release_number(old);
     return ST_OK;
 }
 
@@ -216,7 +217,7 @@ HOT int pyaot_v_store_item(pyaot_ctx *c, PyObject **slot, int i)
     PyObject *old = *slot;
     *slot = S(i);
     S(i) = NULL;
-    Py_DECREF(old);
+    release_number(old);
     return ST_OK;
 }
 
