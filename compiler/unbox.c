@@ -550,12 +550,14 @@ static int binary_subscr(lower *L, body *B, int i, pyaot_error *e)
 }
 
 /* seq[sub] = v into a list, which takes v boxed; releasing the old item
-   may run code, as after STORE_FAST. */
+   may run code, as after STORE_FAST. The list must be kept alive by a
+   local or a constant: one borrowed from another container could be
+   freed by that code while CPython's stack still holds it. */
 static int store_subscr(lower *L, body *B, int i, pyaot_error *e)
 {
     const pyaot_instr *in = &B->d->ins[i];
     vslot *seq = top(B, 2);
-    if (!subscript_inline(B, in, seq, top(B, 1)))
+    if (seq->item || !subscript_inline(B, in, seq, top(B, 1)))
         return 0;
     int vpos = B->vdepth - 3;
     push_borrowed(L, B, vpos, -1);

@@ -87,6 +87,31 @@ def borrowed_across_store_subscr(a, b):
     return b0
 
 
+class Noisy:
+    def __init__(self, tag):
+        self.tag = tag
+
+    def __del__(self):
+        print("released", self.tag)
+
+
+class ClearsOuter:
+    def __init__(self):
+        self.outer = None
+
+    def __del__(self):
+        print("old item released: clearing the outer list")
+        self.outer.clear()
+        print("outer list cleared")
+
+
+def store_into_borrowed_row(rows):
+    # The row stays alive (on the stack) until the store is over, even
+    # when releasing its old item empties `rows`.
+    rows[0][0] = 2.5
+    return "stored"
+
+
 def frame_reader():
     return Looker()
 
@@ -175,6 +200,11 @@ def run():
     report("borrowed-ss", borrowed_across_store_subscr, a2, b)
     print("b after", b, "a2", a2)
     report("reads-frame", store_reads_frame, [frame_reader()])
+    old = ClearsOuter()
+    rows = [[old, Noisy("row item")]]
+    old.outer = rows
+    del old
+    report("borrowed-row", store_into_borrowed_row, rows)
     report("traced", traced_loop, [TraceOn()])
     sys.settrace(None)
     report("static", static_index, (1.0, 2.0, 3.0), "xyz")
