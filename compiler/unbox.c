@@ -494,12 +494,55 @@ static int swap(lower *L, body *B, int i, pyaot_error *e)
     return fall_through(L, B, i, e);
 }
 
-/* Whether subscript `in` of a borrowed container is lowered inline: the
-   training run saw a list or tuple indexed by an int there, or, without
-   its verdict, the index is known to be an int. */
-static int subscript_inline(const body *B, const pyaot_instr *in, const vslot *seq,
-                            const vslot *sub)
+/* Whether the value instruction `i` pushes is, within its straight run,
+   used by arithmetic or an ordering: directly, or as the container of a
+   subscript whose item is. Without a profile this tells a numeric item
+   (`p[0] - q[0]`) from a str's, bytes' or dict's (`argv[1]`,
+   `s[0] == "x"`), which the inline read would only deoptimize on. */
+static int feeds_numbers(const body *B, int i)
 {
+    const pyaot_decoded *d = B->d;
+    int above = 0; /* values pushed on top of it since */
+    for (int j = i + 1; j < d->n && j <= i + 16 && !B->leader[j]; j++) {
+        const pyaot_instr *in = &d->ins[j];
+        int pops;
+        switch (in->opcode) {
+        case LOAD_FAST: case LOAD_CONST: case LOAD_GLOBAL: case LOAD_DEREF: case COPY:
+            pops = 0;
+            break;
+        case LOAD_ATTR: case UNARY_NEGATIVE: case UNARY_POSITIVE:
+            pops = 1;
+            break;
+        case BINARY_OP: case COMPARE_OP: case BINARY_SUBSCR:
+            pops = 2;
+            break;
+        default:
+            return 0;
+        }
+        if (pops > above) {
+            switch (in->opcode) {
+            case BINARY_OP: case UNARY_NEGATIVE: case UNARY_POSITIVE:
+                return 1;
+            case COMPARE_OP:
+                return in->oparg != Py_EQ && in->oparg != Py_NE;
+            case BINARY_SUBSCR:
+                return above == 1 && feeds_numbers(B, j);
+            default:
+                return 0;
+            }
+        }
+        above += pyaot_stack_effect(in->opcode, in->oparg, 0);
+    }
+    return 0;
+}
+
+/* Whether subscript `i` of a borrowed container is lowered inline: the
+   training run saw a list or tuple indexed by an int there, or, without
+   its verdict, the index is known to be an int and the item is a number
+   by its use (`feeds_numbers`; a store's value is in a register). */
+static int subscript_inline(body *B, int i, const vslot *seq, const vslot *sub)
+{
+    const pyaot_instr *in = &B->d->ins[i];
     if (seq->kind != V_REF || sub->kind == V_DOUBLE || static_type(sub) == T_FLOAT)
         return 0;
     switch (pyaot_profile_seen(B->prof, in->unit)) {
@@ -508,7 +551,11 @@ static int subscript_inline(const body *B, const pyaot_instr *in, const vslot *s
     case STORE_SUBSCR_LIST_INT:
         return 1;
     case -1:
-        return static_type(sub) == T_INT;
+        if (static_type(sub) != T_INT)
+            return 0;
+        if (in->opcode == STORE_SUBSCR)
+            return top(B, 3)->kind == V_DOUBLE || top(B, 3)->kind == V_INT;
+        return feeds_numbers(B, i);
     default:
         return 0;
     }
@@ -536,9 +583,8 @@ static LLVMValueRef locate(lower *L, body *B, int i, const char *fn, pyaot_error
    code run by a release (push_borrowed). Anything else deoptimizes. */
 static int binary_subscr(lower *L, body *B, int i, pyaot_error *e)
 {
-    const pyaot_instr *in = &B->d->ins[i];
     vslot *seq = top(B, 2);
-    if (!subscript_inline(B, in, seq, top(B, 1)))
+    if (!subscript_inline(B, i, seq, top(B, 1)))
         return 0;
     LLVMValueRef item = locate(L, B, i, "pyaot_v_item", e);
     if (item == NULL)
@@ -557,7 +603,7 @@ static int store_subscr(lower *L, body *B, int i, pyaot_error *e)
 {
     const pyaot_instr *in = &B->d->ins[i];
     vslot *seq = top(B, 2);
-    if (seq->item || !subscript_inline(B, in, seq, top(B, 1)))
+    if (seq->item || !subscript_inline(B, i, seq, top(B, 1)))
         return 0;
     int vpos = B->vdepth - 3;
     push_borrowed(L, B, vpos, -1);

@@ -42,6 +42,25 @@ def scale(x):  # SWITCH: unboxed as float, then fed objects until it switches
     return x * 0.5 + 1.0
 
 
+class Pair:
+    def __getitem__(self, i):
+        return ("op", i)
+
+
+def by_constants(words, table, pairs):  # CONSTS: no profile, items that are no numbers
+    n = 0
+    for w in words:
+        if w[0] == "_" and w[-1] != "x":
+            n += 1
+        if w[1] in "aeiou" or table[0] is None:
+            n += 2
+        key = table[1]
+        op, av = pairs[0]
+        n += len(key) + len(op) + av
+    return n
+
+
+print(sum(by_constants(["_ab", "cd_", "_ex"], {0: 1, 1: "k"}, Pair()) for i in range(40)))
 print(fib(18))
 print(sum(scale(float(i)) for i in range(40)), [scale(Half()) for i in range(40)][-1])
 print(mono([A(i) for i in range(200)]))
