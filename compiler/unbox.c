@@ -26,7 +26,7 @@ static const char *const helpers[] = {
     "pyaot_v_float_do", "pyaot_v_float_ok",    "pyaot_v_cmp_int",   "pyaot_v_cmp_float",
     "pyaot_v_guard_deopt", "pyaot_op_LOAD_FAST", "pyaot_v_cmp_obj",  "pyaot_v_item",
     "pyaot_v_list_slot",   "pyaot_v_store_item", "pyaot_v_is_math_sqrt", "pyaot_v_sqrt_ok",
-    "pyaot_v_sqrt",
+    "pyaot_v_sqrt",     "pyaot_v_set_float",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -393,11 +393,9 @@ static void push_borrowed(lower *L, body *B, int below, int k)
     }
 }
 
-/* After instruction `i` released an object with status `r` (tracing
-   flag included): a __del__ may have turned tracing on, and then the
-   interpreter goes on from the next instruction. The released slot is
-   empty now, so the instruction's site still fits an error. */
-static int after_release(lower *L, body *B, int i, LLVMValueRef r, pyaot_error *e)
+/* A release's exit for tracing (see after_release); the straight path
+   goes on where it is. */
+static int traced_exit(lower *L, body *B, int i, LLVMValueRef r, pyaot_error *e)
 {
     LLVMBasicBlockRef cold = lw_new_bb(L, B, "traced");
     LLVMBasicBlockRef cont = lw_new_bb(L, B, "");
@@ -406,7 +404,16 @@ static int after_release(lower *L, body *B, int i, LLVMValueRef r, pyaot_error *
     if (exit_at(L, B, i, r, PYAOT_DEOPT_TRACING, e) < 0)
         return -1;
     LLVMPositionBuilderAtEnd(L->b, cont);
-    return fall_through(L, B, i, e);
+    return 0;
+}
+
+/* After instruction `i` released an object with status `r` (tracing
+   flag included): a __del__ may have turned tracing on, and then the
+   interpreter goes on from the next instruction. The released slot is
+   empty now, so the instruction's site still fits an error. */
+static int after_release(lower *L, body *B, int i, LLVMValueRef r, pyaot_error *e)
+{
+    return traced_exit(L, B, i, r, e) < 0 ? -1 : fall_through(L, B, i, e);
 }
 
 static int store_fast(lower *L, body *B, int i, pyaot_error *e)
@@ -418,6 +425,17 @@ static int store_fast(lower *L, body *B, int i, pyaot_error *e)
     push_borrowed(L, B, B->vdepth - 1, k);
     LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
     lw_call(L, L->at_ty, L->at_fn, at, 2);
+    /* A double may go into the local's own float in place: nothing is
+       boxed or released, so no code runs. */
+    LLVMBasicBlockRef stored = NULL;
+    if (top(B, 1)->kind == V_DOUBLE) {
+        LLVMValueRef set[3] = {B->ctx, lw_ci(L, k), top(B, 1)->v};
+        LLVMValueRef reused = truth(L, hcall(L, "pyaot_v_set_float", set, 3));
+        LLVMBasicBlockRef box = lw_new_bb(L, B, "box");
+        stored = lw_new_bb(L, B, "stored");
+        LLVMBuildCondBr(L->b, reused, stored, box);
+        LLVMPositionBuilderAtEnd(L->b, box);
+    }
     LLVMValueRef st = materialize(L, B, B->vdepth - 1);
     top(B, 1)->kind = V_FRAME;
     if (raise_if(L, B, st, i, e) < 0)
@@ -425,7 +443,13 @@ static int store_fast(lower *L, body *B, int i, pyaot_error *e)
     LLVMValueRef args[3] = {B->ctx, lw_ci(L, k), slot_index(L, B, B->vdepth - 1)};
     LLVMValueRef r = lw_status_with_tracing(L, B, hcall(L, "pyaot_v_store_local", args, 3));
     B->vdepth--;
-    return after_release(L, B, i, r, e);
+    if (stored == NULL)
+        return after_release(L, B, i, r, e);
+    if (traced_exit(L, B, i, r, e) < 0)
+        return -1;
+    LLVMBuildBr(L->b, stored);
+    LLVMPositionBuilderAtEnd(L->b, stored);
+    return fall_through(L, B, i, e);
 }
 
 static int binary_op(lower *L, body *B, int i, pyaot_error *e)

@@ -57,6 +57,21 @@ HOT int pyaot_v_store_local(pyaot_ctx *c, int k, int i)
     return ST_OK;
 }
 
+/* STORE_FAST of a double into local `k` whose value is an exact float
+   that nothing else references: the float takes the new value in place,
+   saving an allocation and a release (no one can tell the object was
+   reused). 0 when the store must box. Not while tracemalloc traces: it
+   records each new float. */
+HOT int pyaot_v_set_float(pyaot_ctx *c, int k, double d)
+{
+    PyObject *old = S(k);
+    if (old == NULL || Py_REFCNT(old) != 1 || !Py_IS_TYPE(old, &PyFloat_Type) ||
+        _Py_tracemalloc_config.tracing)
+        return 0;
+    ((PyFloatObject *)old)->ob_fval = d;
+    return 1;
+}
+
 /* Exact ints of up to two 30-bit digits fit in 64 bits. */
 HOT int pyaot_v_is_int(PyObject *o)
 {
