@@ -26,7 +26,7 @@ static const char *const helpers[] = {
     "pyaot_v_float_do", "pyaot_v_float_ok",    "pyaot_v_cmp_int",   "pyaot_v_cmp_float",
     "pyaot_v_guard_deopt", "pyaot_op_LOAD_FAST", "pyaot_v_cmp_obj",  "pyaot_v_item",
     "pyaot_v_list_slot",   "pyaot_v_store_item", "pyaot_v_is_math_sqrt", "pyaot_v_sqrt_ok",
-    "pyaot_v_sqrt",     "pyaot_v_set_float",
+    "pyaot_v_sqrt",     "pyaot_v_set_float", "pyaot_v_set_float_at",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -416,6 +416,20 @@ static int after_release(lower *L, body *B, int i, LLVMValueRef r, pyaot_error *
     return traced_exit(L, B, i, r, e) < 0 ? -1 : fall_through(L, B, i, e);
 }
 
+/* after_release of a store whose in-place path, if any, waits at
+   `stored` with the same virtual stack. */
+static int join_stored(lower *L, body *B, int i, LLVMValueRef r, LLVMBasicBlockRef stored,
+                       pyaot_error *e)
+{
+    if (stored == NULL)
+        return after_release(L, B, i, r, e);
+    if (traced_exit(L, B, i, r, e) < 0)
+        return -1;
+    LLVMBuildBr(L->b, stored);
+    LLVMPositionBuilderAtEnd(L->b, stored);
+    return fall_through(L, B, i, e);
+}
+
 static int store_fast(lower *L, body *B, int i, pyaot_error *e)
 {
     const pyaot_instr *in = &B->d->ins[i];
@@ -443,13 +457,7 @@ static int store_fast(lower *L, body *B, int i, pyaot_error *e)
     LLVMValueRef args[3] = {B->ctx, lw_ci(L, k), slot_index(L, B, B->vdepth - 1)};
     LLVMValueRef r = lw_status_with_tracing(L, B, hcall(L, "pyaot_v_store_local", args, 3));
     B->vdepth--;
-    if (stored == NULL)
-        return after_release(L, B, i, r, e);
-    if (traced_exit(L, B, i, r, e) < 0)
-        return -1;
-    LLVMBuildBr(L->b, stored);
-    LLVMPositionBuilderAtEnd(L->b, stored);
-    return fall_through(L, B, i, e);
+    return join_stored(L, B, i, r, stored, e);
 }
 
 static int binary_op(lower *L, body *B, int i, pyaot_error *e)
@@ -631,19 +639,33 @@ static int store_subscr(lower *L, body *B, int i, pyaot_error *e)
         return 0;
     int vpos = B->vdepth - 3;
     push_borrowed(L, B, vpos, -1);
+    /* A double may go into the old item's float in place (as STORE_FAST),
+       found before anything is boxed. */
+    LLVMValueRef slot = NULL;
+    LLVMBasicBlockRef stored = NULL;
+    if (B->vs[vpos].kind == V_DOUBLE) {
+        if ((slot = locate(L, B, i, "pyaot_v_list_slot", e)) == NULL)
+            return -1;
+        LLVMValueRef set[2] = {slot, B->vs[vpos].v};
+        LLVMValueRef reused = truth(L, hcall(L, "pyaot_v_set_float_at", set, 2));
+        LLVMBasicBlockRef box = lw_new_bb(L, B, "box");
+        stored = lw_new_bb(L, B, "stored");
+        LLVMBuildCondBr(L->b, reused, stored, box);
+        LLVMPositionBuilderAtEnd(L->b, box);
+    }
+    /* Published before boxing: the float is made at this line (tracemalloc). */
+    LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
+    lw_call(L, L->at_ty, L->at_fn, at, 2);
     LLVMValueRef st = materialize(L, B, vpos);
     B->vs[vpos].kind = V_FRAME;
     if (raise_if(L, B, st, i, e) < 0)
         return -1;
-    LLVMValueRef slot = locate(L, B, i, "pyaot_v_list_slot", e);
-    if (slot == NULL)
+    if (slot == NULL && (slot = locate(L, B, i, "pyaot_v_list_slot", e)) == NULL)
         return -1;
-    LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
-    lw_call(L, L->at_ty, L->at_fn, at, 2);
     LLVMValueRef sargs[3] = {B->ctx, slot, slot_index(L, B, vpos)};
     LLVMValueRef r = lw_status_with_tracing(L, B, hcall(L, "pyaot_v_store_item", sargs, 3));
     B->vdepth -= 3;
-    return after_release(L, B, i, r, e);
+    return join_stored(L, B, i, r, stored, e);
 }
 
 /* PRECALL 1; CALL 1 of math.sqrt on a number, computed in a register.

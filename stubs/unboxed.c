@@ -57,19 +57,24 @@ HOT int pyaot_v_store_local(pyaot_ctx *c, int k, int i)
     return ST_OK;
 }
 
-/* STORE_FAST of a double into local `k` whose value is an exact float
-   that nothing else references: the float takes the new value in place,
+/* STORE_FAST of a double into local `k` (or STORE_SUBSCR into a list's
+   `slot`) whose value is an exact float that nothing else references: the float takes the new value in place,
    saving an allocation and a release (no one can tell the object was
    reused). 0 when the store must box. Not while tracemalloc traces: it
    records each new float. */
-HOT int pyaot_v_set_float(pyaot_ctx *c, int k, double d)
+HOT int pyaot_v_set_float_at(PyObject **slot, double d)
 {
-    PyObject *old = S(k);
+    PyObject *old = *slot;
     if (old == NULL || Py_REFCNT(old) != 1 || !Py_IS_TYPE(old, &PyFloat_Type) ||
         _Py_tracemalloc_config.tracing)
         return 0;
     ((PyFloatObject *)old)->ob_fval = d;
     return 1;
+}
+
+HOT int pyaot_v_set_float(pyaot_ctx *c, int k, double d)
+{
+    return pyaot_v_set_float_at(&S(k), d);
 }
 
 /* Exact ints of up to two 30-bit digits fit in 64 bits. */

@@ -1,6 +1,6 @@
 # A float computed in a register and stored to a local whose old value is
 # an exact float referenced nowhere else is written into that float in
-# place. Every other holder of the old float must keep its value: another
+# place, and so is one stored into a list over such a float. Every other holder of the old float must keep its value: another
 # local, a list, a dict, a locals() snapshot, a generator's consumer, the
 # caller that passed it, a float subclass; and tracemalloc must still see
 # each float made at its line.
@@ -70,6 +70,27 @@ def identity(x):
     return first is x, first, x
 
 
+def list_items(row):
+    x = row[0]
+    row[0] = row[0] * 2.0  # x still holds the old item
+    copy = list(row)
+    row[1] = row[1] + 0.5  # so does the copy
+    row[0], y = row[0] * 3.0, row[0]  # and the stack, until y takes it
+    d = {"z": row[2]}
+    row[2] = row[2] - 1.0
+    row[2] = row[2] - 1.0  # nothing else holds this one
+    return x, copy, y, d, row
+
+
+def list_traced():
+    keep = [i * 0.5 for i in range(300)]
+    row = [0.5, 0.25]
+    row[0] = row[0] * 1.5
+    row[0] = row[0] + 1.0  # a new float under tracemalloc, made on this line
+    tb = tracemalloc.get_object_traceback(row[0])
+    return len(keep), row, tb is not None and tb[0].lineno - list_traced.__code__.co_firstlineno
+
+
 def traced():
     keep = [i * 0.5 for i in range(300)]  # more than the free list holds
     x = 0.5
@@ -90,8 +111,9 @@ for v in gen(2.0):
 print(seen)
 print(subclass(F(1.0)), subclass(1.0))
 print(identity(4.0))
+print(list_items([1.0, 2.0, 3.0]))
 tracemalloc.start(1)
-print(traced())
+print(traced(), list_traced())
 tracemalloc.stop()
-print(traced())
+print(traced(), list_traced())
 print(sys.getrefcount(running(3)[0]) > 0)
