@@ -430,6 +430,18 @@ static int join_stored(lower *L, body *B, int i, LLVMValueRef r, LLVMBasicBlockR
     return fall_through(L, B, i, e);
 }
 
+/* Continue on the path where `reused` (i32 of pyaot_v_set_float*) says
+   the float was not written in place; the block where it was, which
+   join_stored joins. */
+static LLVMBasicBlockRef unless_reused(lower *L, body *B, LLVMValueRef reused)
+{
+    LLVMBasicBlockRef box = lw_new_bb(L, B, "box");
+    LLVMBasicBlockRef stored = lw_new_bb(L, B, "stored");
+    LLVMBuildCondBr(L->b, truth(L, reused), stored, box);
+    LLVMPositionBuilderAtEnd(L->b, box);
+    return stored;
+}
+
 static int store_fast(lower *L, body *B, int i, pyaot_error *e)
 {
     const pyaot_instr *in = &B->d->ins[i];
@@ -444,11 +456,7 @@ static int store_fast(lower *L, body *B, int i, pyaot_error *e)
     LLVMBasicBlockRef stored = NULL;
     if (top(B, 1)->kind == V_DOUBLE) {
         LLVMValueRef set[3] = {B->ctx, lw_ci(L, k), top(B, 1)->v};
-        LLVMValueRef reused = truth(L, hcall(L, "pyaot_v_set_float", set, 3));
-        LLVMBasicBlockRef box = lw_new_bb(L, B, "box");
-        stored = lw_new_bb(L, B, "stored");
-        LLVMBuildCondBr(L->b, reused, stored, box);
-        LLVMPositionBuilderAtEnd(L->b, box);
+        stored = unless_reused(L, B, hcall(L, "pyaot_v_set_float", set, 3));
     }
     LLVMValueRef st = materialize(L, B, B->vdepth - 1);
     top(B, 1)->kind = V_FRAME;
@@ -647,11 +655,7 @@ static int store_subscr(lower *L, body *B, int i, pyaot_error *e)
         if ((slot = locate(L, B, i, "pyaot_v_list_slot", e)) == NULL)
             return -1;
         LLVMValueRef set[2] = {slot, B->vs[vpos].v};
-        LLVMValueRef reused = truth(L, hcall(L, "pyaot_v_set_float_at", set, 2));
-        LLVMBasicBlockRef box = lw_new_bb(L, B, "box");
-        stored = lw_new_bb(L, B, "stored");
-        LLVMBuildCondBr(L->b, reused, stored, box);
-        LLVMPositionBuilderAtEnd(L->b, box);
+        stored = unless_reused(L, B, hcall(L, "pyaot_v_set_float_at", set, 2));
     }
     /* Published before boxing: the float is made at this line (tracemalloc). */
     LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};

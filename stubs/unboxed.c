@@ -57,11 +57,11 @@ HOT int pyaot_v_store_local(pyaot_ctx *c, int k, int i)
     return ST_OK;
 }
 
-/* STORE_FAST of a double into local `k` (or STORE_SUBSCR into a list's
-   `slot`) whose value is an exact float that nothing else references: the float takes the new value in place,
-   saving an allocation and a release (no one can tell the object was
-   reused). 0 when the store must box. Not while tracemalloc traces: it
-   records each new float. */
+/* STORE_SUBSCR of a double into a list's `slot` (or STORE_FAST into
+   local `k`) whose value is an exact float that nothing else references:
+   the float takes the new value in place, saving an allocation and a
+   release (no one can tell the object was reused). 0 when the store must
+   box. Not while tracemalloc traces: it records each new float. */
 HOT int pyaot_v_set_float_at(PyObject **slot, double d)
 {
     PyObject *old = *slot;
