@@ -40,6 +40,19 @@ static inline HOT PyObject *box_double(double v)
     return (PyObject *)op;
 }
 
+/* Write `v` into `o` when `o` is an exact float no one else holds, so
+   that no one can tell it was reused; 0 when a new float must be made.
+   Not while tracemalloc traces: it records each new float where it is
+   made. */
+static inline HOT int take_float(PyObject *o, double v)
+{
+    if (o == NULL || Py_REFCNT(o) != 1 || !Py_IS_TYPE(o, &PyFloat_Type) ||
+        _Py_tracemalloc_config.tracing)
+        return 0;
+    ((PyFloatObject *)o)->ob_fval = v;
+    return 1;
+}
+
 /* Py_DECREF of what is often an exact float. */
 static inline HOT void release_number(PyObject *o)
 {

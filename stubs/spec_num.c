@@ -58,13 +58,11 @@ static inline HOT int int_op(int op, int64_t x, int64_t y, PyObject **out)
 /* A float result may reuse an operand only the stack owned. */
 static inline HOT PyObject *float_result(PyObject *a, PyObject *b, double v)
 {
-    if (PyFloat_CheckExact(a) && Py_REFCNT(a) == 1) {
-        ((PyFloatObject *)a)->ob_fval = v;
+    if (take_float(a, v)) {
         release_number(b);
         return a;
     }
-    if (PyFloat_CheckExact(b) && Py_REFCNT(b) == 1) {
-        ((PyFloatObject *)b)->ob_fval = v;
+    if (take_float(b, v)) {
         release_number(a);
         return b;
     }

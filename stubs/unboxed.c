@@ -59,17 +59,11 @@ HOT int pyaot_v_store_local(pyaot_ctx *c, int k, int i)
 
 /* STORE_SUBSCR of a double into a list's `slot` (or STORE_FAST into
    local `k`) whose value is an exact float that nothing else references:
-   the float takes the new value in place, saving an allocation and a
-   release (no one can tell the object was reused). 0 when the store must
-   box. Not while tracemalloc traces: it records each new float. */
+   the float takes the new value in place (take_float), saving an
+   allocation and a release. 0 when the store must box. */
 HOT int pyaot_v_set_float_at(PyObject **slot, double d)
 {
-    PyObject *old = *slot;
-    if (old == NULL || Py_REFCNT(old) != 1 || !Py_IS_TYPE(old, &PyFloat_Type) ||
-        _Py_tracemalloc_config.tracing)
-        return 0;
-    ((PyFloatObject *)old)->ob_fval = d;
-    return 1;
+    return take_float(*slot, d);
 }
 
 HOT int pyaot_v_set_float(pyaot_ctx *c, int k, double d)
