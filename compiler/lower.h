@@ -64,6 +64,8 @@ typedef struct body {
     vslot *vs;                 /* the virtual stack, valid at instruction `vs_for` */
     int vdepth, vs_for;
     int call_done;             /* a CALL its PRECALL lowered already, else -1 */
+    int keep;                  /* a generic instruction runs above this many virtual
+                                  values, which its exits materialize, else -1 */
     int nguards;               /* guards emitted: the body needs a generic twin */
     LLVMValueRef fails;        /* i32 counter of failed guards (the entry reads it) */
 } body;
@@ -96,8 +98,15 @@ pyaot_callee lw_callee_of(body *B, int i);
 int pyaot_unbox_begin(lower *L, body *B, PyCodeObject *co, pyaot_error *e);
 void pyaot_unbox_end(body *B);
 /* Lower instruction `i` in the unboxed tier: 1 when done, 0 when the
-   generic lowering must follow (every virtual value is in the frame by
-   then), -1 with `e`. The builder is at the instruction's block. */
+   generic lowering must follow (its inputs, and unless B->keep says
+   otherwise every virtual value, are in the frame by then), -1 with `e`.
+   The builder is at the instruction's block. */
 int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e);
+/* After the generic lowering of instruction `i`: the virtual values it
+   kept stay virtual at the next instruction. */
+void pyaot_unbox_after(body *B, int i);
+/* An exit of that generic lowering with status `r`: the kept values go
+   to the frame first; the status, turned into an error if boxing failed. */
+LLVMValueRef pyaot_unbox_exit(lower *L, body *B, LLVMValueRef r);
 
 #endif

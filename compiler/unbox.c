@@ -26,7 +26,8 @@ static const char *const helpers[] = {
     "pyaot_v_float_do", "pyaot_v_float_ok",    "pyaot_v_cmp_int",   "pyaot_v_cmp_float",
     "pyaot_v_guard_deopt", "pyaot_op_LOAD_FAST", "pyaot_v_cmp_obj",  "pyaot_v_item",
     "pyaot_v_list_slot",   "pyaot_v_store_item", "pyaot_v_is_math_sqrt", "pyaot_v_sqrt_ok",
-    "pyaot_v_sqrt",     "pyaot_v_set_float", "pyaot_v_set_float_at",
+    "pyaot_v_sqrt",     "pyaot_v_set_float", "pyaot_v_set_float_at", "pyaot_v_is_len",
+    "pyaot_v_len",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -115,16 +116,22 @@ static LLVMValueRef materialize(lower *L, body *B, int pos)
     }
 }
 
-/* Materialize the whole stack; the combined status (NULL: cannot fail). */
-static LLVMValueRef materialize_all(lower *L, body *B)
+/* Materialize stack positions [from, to); the combined status (NULL:
+   cannot fail). */
+static LLVMValueRef materialize_range(lower *L, body *B, int from, int to)
 {
     LLVMValueRef st = NULL;
-    for (int pos = 0; pos < B->vdepth; pos++) {
+    for (int pos = from; pos < to; pos++) {
         LLVMValueRef s = materialize(L, B, pos);
         if (s != NULL)
             st = st != NULL ? LLVMBuildOr(L->b, st, s, "") : s;
     }
     return st;
+}
+
+static LLVMValueRef materialize_all(lower *L, body *B)
+{
+    return materialize_range(L, B, 0, B->vdepth);
 }
 
 /* Leave the straight path with status `r` at the site of instruction `j`
@@ -672,50 +679,79 @@ static int store_subscr(lower *L, body *B, int i, pyaot_error *e)
     return join_stored(L, B, i, r, stored, e);
 }
 
-/* PRECALL 1; CALL 1 of math.sqrt on a number, computed in a register.
-   Chosen when the callable was loaded under the name `sqrt` and the
-   training run, if it got here, saw a builtin of one argument; the
-   callable, the number and its sign are checked. */
-static int call_sqrt(lower *L, body *B, int i, pyaot_error *e)
+/* Whether PRECALL `i` and the CALL after it call, with one argument, a
+   builtin loaded under the name `name`, which the training run, if it
+   got here, saw as `seen` (or did not specialize); its callable and
+   NULL must be in the frame: [NULL, f, x]. */
+static int one_arg_call(body *B, int i, const char *name, int seen)
 {
     const pyaot_decoded *d = B->d;
     const pyaot_instr *in = &d->ins[i];
     if (in->oparg != 1 || i + 1 >= d->n || d->ins[i + 1].opcode != CALL ||
         d->ins[i + 1].oparg != 1 || in->next != d->ins[i + 1].start)
         return 0;
-    switch (pyaot_profile_seen(B->prof, in->unit)) {
-    case -1:
-    case PRECALL:
-    case PRECALL_ADAPTIVE:
-    case PRECALL_NO_KW_BUILTIN_O:
-        break;
-    default:
+    int p = pyaot_profile_seen(B->prof, in->unit);
+    if (p != -1 && p != PRECALL && p != PRECALL_ADAPTIVE && p != seen)
         return 0;
-    }
     pyaot_callee ce = lw_callee_of(B, i + 1);
-    const char *name = ce.global != NULL ? ce.global : ce.method;
-    vslot *arg = top(B, 1);
-    if (name == NULL || strcmp(name, "sqrt") != 0 || top(B, 3)->kind != V_FRAME ||
-        top(B, 2)->kind != V_FRAME)
-        return 0;
-    enum vtype t = static_type(arg) == T_INT ? T_INT : T_FLOAT;
-    LLVMBasicBlockRef fail;
-    if (guard_exit(L, B, i, &fail, e) < 0)
-        return -1;
-    /* [NULL, math.sqrt, x] */
+    const char *n = ce.global != NULL ? ce.global : ce.method;
+    return n != NULL && strcmp(n, name) == 0 && top(B, 3)->kind == V_FRAME &&
+           top(B, 2)->kind == V_FRAME;
+}
+
+/* Check that [NULL, f, x] calls the builtin helper `is_fn` recognizes;
+   f, which the frame owns, is returned for dropping. */
+static LLVMValueRef check_callee(lower *L, body *B, const char *is_fn, LLVMBasicBlockRef fail)
+{
     LLVMValueRef get[2] = {B->ctx, slot_index(L, B, B->vdepth - 3)};
     check(L, B, LLVMBuildIsNull(L->b, hcall(L, "pyaot_v_get", get, 2), ""), fail);
     get[1] = slot_index(L, B, B->vdepth - 2);
-    LLVMValueRef obj[2] = {hcall(L, "pyaot_v_get", get, 2), NULL};
-    check(L, B, truth(L, hcall(L, "pyaot_v_is_math_sqrt", obj, 1)), fail);
+    LLVMValueRef f = hcall(L, "pyaot_v_get", get, 2);
+    check(L, B, truth(L, hcall(L, is_fn, &f, 1)), fail);
+    return f;
+}
+
+/* The call's result `r` of kind `kind` replaces [NULL, f, x]. */
+static int call_done(lower *L, body *B, int i, enum vkind kind, LLVMValueRef r, pyaot_error *e)
+{
+    B->vdepth -= 3;
+    push(B, kind, r);
+    B->call_done = i + 1;
+    return fall_through(L, B, i, e);
+}
+
+/* math.sqrt on a number, computed in a register; its sign is checked. */
+static int call_sqrt(lower *L, body *B, int i, pyaot_error *e)
+{
+    if (!one_arg_call(B, i, "sqrt", PRECALL_NO_KW_BUILTIN_O))
+        return 0;
+    enum vtype t = static_type(top(B, 1)) == T_INT ? T_INT : T_FLOAT;
+    LLVMBasicBlockRef fail;
+    if (guard_exit(L, B, i, &fail, e) < 0)
+        return -1;
+    LLVMValueRef obj[2] = {check_callee(L, B, "pyaot_v_is_math_sqrt", fail), NULL};
     LLVMValueRef x = operand(L, B, B->vdepth - 1, t, 1, T_FLOAT, fail, &obj[1]);
     check(L, B, truth(L, hcall(L, "pyaot_v_sqrt_ok", &x, 1)), fail);
     LLVMValueRef r = hcall(L, "pyaot_v_sqrt", &x, 1);
     drop(L, obj); /* math.sqrt stays referenced by its module */
-    B->vdepth -= 3;
-    push(B, V_DOUBLE, r);
-    B->call_done = i + 1;
-    return fall_through(L, B, i, e);
+    return call_done(L, B, i, V_DOUBLE, r, e);
+}
+
+/* len(x) of a borrowed container, as an int in a register (`while i <
+   len(a)` compares it unboxed). Only containers whose length runs no code
+   (pyaot_v_len); anything else fails the guard. */
+static int call_len(lower *L, body *B, int i, pyaot_error *e)
+{
+    if (!one_arg_call(B, i, "len", PRECALL_NO_KW_LEN) || top(B, 1)->kind != V_REF)
+        return 0;
+    LLVMBasicBlockRef fail;
+    if (guard_exit(L, B, i, &fail, e) < 0)
+        return -1;
+    LLVMValueRef obj[2] = {check_callee(L, B, "pyaot_v_is_len", fail), NULL};
+    LLVMValueRef n = hcall(L, "pyaot_v_len", &top(B, 1)->v, 1);
+    check(L, B, LLVMBuildICmp(L->b, LLVMIntSGE, n, LLVMConstInt(LLVMInt64TypeInContext(L->cx), 0, 0), ""), fail);
+    drop(L, obj); /* the builtin stays referenced by the runtime */
+    return call_done(L, B, i, V_INT, n, e);
 }
 
 static int is_bool_jump(int op)
@@ -780,6 +816,59 @@ static int compare_jump(lower *L, body *B, int i, pyaot_error *e)
     return 0;
 }
 
+/* How many slots at the top of the stack the generic stub of
+   instruction `i` reads and writes (its inputs, then its outputs from
+   the same base), when it touches nothing else and falls through to an
+   instruction only it reaches; -1 otherwise. */
+static int generic_window(const body *B, int i)
+{
+    const pyaot_decoded *d = B->d;
+    const pyaot_instr *in = &d->ins[i];
+    if (i + 1 >= d->n || B->leader[i + 1] || B->blocks[i + 1] == NULL ||
+        d->unit_instr[in->next] != i + 1)
+        return -1;
+    switch (in->opcode) {
+    case LOAD_GLOBAL: case LOAD_DEREF:
+        return 0;
+    case LOAD_ATTR: case LOAD_METHOD: case UNARY_NEGATIVE: case UNARY_POSITIVE:
+    case UNARY_INVERT: case UNARY_NOT: case UNPACK_SEQUENCE:
+        return 1;
+    case BINARY_OP: case BINARY_SUBSCR: case STORE_ATTR:
+        return 2;
+    case STORE_SUBSCR:
+        return 3;
+    case BUILD_TUPLE: case BUILD_LIST:
+        return in->oparg;
+    case PRECALL: case CALL:
+        return in->oparg + 2;
+    default:
+        return -1;
+    }
+}
+
+/* Before generic instruction `i`: its inputs go to the frame. Values
+   below stay virtual when the instruction's window allows (B->keep:
+   its exits materialize them), except borrowed items, which code it
+   runs could free; otherwise everything goes to the frame. */
+static int flush_for_generic(lower *L, body *B, int i, pyaot_error *e)
+{
+    int w = generic_window(B, i);
+    int keep = w < 0 || w > B->vdepth ? 0 : B->vdepth - w;
+    int any = 0;
+    for (int pos = 0; pos < keep; pos++)
+        any |= B->vs[pos].kind != V_FRAME;
+    if (!any)
+        return flush(L, B, i, e);
+    push_borrowed(L, B, keep, -1);
+    LLVMValueRef st = materialize_range(L, B, keep, B->vdepth);
+    for (int pos = keep; pos < B->vdepth; pos++)
+        B->vs[pos].kind = V_FRAME;
+    if (raise_if(L, B, st, i, e) < 0)
+        return -1;
+    B->keep = keep;
+    return 0;
+}
+
 int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
 {
     if (B->vs_for != i) {
@@ -799,11 +888,33 @@ int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
     case SWAP: rc = swap(L, B, i, e); break;
     case BINARY_SUBSCR: rc = binary_subscr(L, B, i, e); break;
     case STORE_SUBSCR: rc = store_subscr(L, B, i, e); break;
-    case PRECALL: rc = call_sqrt(L, B, i, e); break;
+    case PRECALL:
+        rc = call_sqrt(L, B, i, e);
+        if (rc == 0)
+            rc = call_len(L, B, i, e);
+        break;
     case CALL: rc = B->call_done == i ? fall_through(L, B, i, e) : 0; break;
     default: break;
     }
-    if (rc == 0 && flush(L, B, i, e) < 0)
+    if (rc == 0 && flush_for_generic(L, B, i, e) < 0)
         return -1;
     return rc;
+}
+
+void pyaot_unbox_after(body *B, int i)
+{
+    if (B->keep < 0)
+        return;
+    int depth = B->a->depth[i + 1];
+    for (int pos = B->keep; pos < depth; pos++)
+        B->vs[pos] = (vslot){.kind = V_FRAME, .local = -1};
+    B->vdepth = depth;
+    B->vs_for = i + 1;
+    B->keep = -1;
+}
+
+LLVMValueRef pyaot_unbox_exit(lower *L, body *B, LLVMValueRef r)
+{
+    LLVMValueRef st = materialize_range(L, B, 0, B->keep);
+    return st != NULL ? LLVMBuildSelect(L->b, truth(L, st), lw_ci(L, -1), r, "") : r;
 }

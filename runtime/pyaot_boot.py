@@ -53,10 +53,23 @@ def _attach(code, pyc_path):
         _warn(art, "ignoring %s: %s; running bytecode" % (art, why))
 
 
-# The .pyc path of a source file: importlib's cache_from_source, bound at
-# activation because a program may later block its module by name in
-# sys.modules (test.support.import_fresh_module does).
-_source_pyc = None
+# importlib's cache_from_source, bound at activation because a program may
+# later block its module by name in sys.modules
+# (test.support.import_fresh_module does).
+_cache_from_source = None
+
+
+def _source_pyc(path):
+    """The .pyc path of a source file, as cache_from_source gives it. The
+    common case (an absolute path, no pycache_prefix, no -O) is spelled
+    out: start-up asks this for every module already imported."""
+    if (type(path) is str and path[:1] == "/" and sys.pycache_prefix is None
+            and not sys.flags.optimize and sys.implementation.cache_tag):
+        head, _, tail = path.rpartition("/")
+        base, dot, _ = tail.rpartition(".")
+        if head and base and dot and not head.endswith("/"):
+            return "%s/__pycache__/%s.%s.pyc" % (head, base, sys.implementation.cache_tag)
+    return _cache_from_source(path)
 
 
 def _wrap_get_code(cls, pyc_of):
@@ -239,7 +252,7 @@ def _record_profile():
 def activate():
     """Enable pyaot unless PYAOT_DISABLE is set (in a `pyaot profile` run,
     start the recorder instead). Safe to call twice."""
-    global _rt, _prefix, _stats, _stats_file, _source_pyc
+    global _rt, _prefix, _stats, _stats_file, _cache_from_source
     if os.environ.get("PYAOT_PROFILE_DIR"):
         _record_profile()
         return False
@@ -248,7 +261,7 @@ def activate():
     if sys.version_info[:2] != (3, 11):
         return False
     import _frozen_importlib_external
-    _source_pyc = _frozen_importlib_external.cache_from_source
+    _cache_from_source = _frozen_importlib_external.cache_from_source
     try:
         _rt = _load_runtime()
         if not _rt.main_interpreter():

@@ -279,6 +279,50 @@ HOT double pyaot_v_sqrt(double x)
     return __builtin_sqrt(x);
 }
 
+HOT int pyaot_v_is_len(PyObject *f)
+{
+    return f != NULL && f == pyaot_rt->builtin_len;
+}
+
+static int same_length_slots(PyTypeObject *t, PyTypeObject *b)
+{
+    lenfunc ts = t->tp_as_sequence ? t->tp_as_sequence->sq_length : NULL;
+    lenfunc bs = b->tp_as_sequence ? b->tp_as_sequence->sq_length : NULL;
+    lenfunc tm = t->tp_as_mapping ? t->tp_as_mapping->mp_length : NULL;
+    lenfunc bm = b->tp_as_mapping ? b->tp_as_mapping->mp_length : NULL;
+    return ts == bs && tm == bm;
+}
+
+/* Built-in containers whose length is a C function that runs no code. */
+static int plain_container(PyTypeObject *b)
+{
+    return b == &PyList_Type || b == &PyTuple_Type || b == &PyDict_Type ||
+           b == &PyUnicode_Type || b == &PyBytes_Type || b == &PyByteArray_Type ||
+           b == &PySet_Type || b == &PyFrozenSet_Type;
+}
+
+/* len(o) where that runs no Python code: o is a plain container, or of a
+   subclass of one (OrderedDict, Counter) that keeps its length slots.
+   -1 otherwise: a guard fails, and the interpreter calls len. */
+HOT int64_t pyaot_v_len(PyObject *o)
+{
+    PyTypeObject *t = Py_TYPE(o);
+    if (t == &PyList_Type || t == &PyTuple_Type)
+        return Py_SIZE(o);
+    if (t == &PyDict_Type)
+        return ((PyDictObject *)o)->ma_used;
+    if (t == &PyUnicode_Type && PyUnicode_IS_READY(o))
+        return PyUnicode_GET_LENGTH(o);
+    for (PyTypeObject *b = t; b != NULL && same_length_slots(t, b); b = b->tp_base)
+        if (plain_container(b)) {
+            Py_ssize_t n = PyObject_Size(o); /* fails only making a legacy str ready */
+            if (n < 0)
+                PyErr_Clear();
+            return n;
+        }
+    return -1;
+}
+
 /* A guard of the unboxed body failed at code unit `unit`: counted in the
    body's `fails`, which makes the entry take the generic body once it
    reaches PYAOT_SWITCH_AFTER. */
