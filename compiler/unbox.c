@@ -27,7 +27,7 @@ static const char *const helpers[] = {
     "pyaot_v_guard_deopt", "pyaot_op_LOAD_FAST", "pyaot_v_cmp_obj",  "pyaot_v_item",
     "pyaot_v_list_slot",   "pyaot_v_store_item", "pyaot_v_is_math_sqrt", "pyaot_v_sqrt_ok",
     "pyaot_v_sqrt",     "pyaot_v_set_float", "pyaot_v_set_float_at", "pyaot_v_is_len",
-    "pyaot_v_len",
+    "pyaot_v_len",      "pyaot_v_len_call",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -737,20 +737,112 @@ static int call_sqrt(lower *L, body *B, int i, pyaot_error *e)
     return call_done(L, B, i, V_DOUBLE, r, e);
 }
 
-/* len(x) of a borrowed container, as an int in a register (`while i <
-   len(a)` compares it unboxed). Only containers whose length runs no code
-   (pyaot_v_len); anything else fails the guard. */
+/* len(x) of a borrowed value, as an int in a register (`while i <
+   len(a)` compares it unboxed). Containers whose length runs no code
+   (pyaot_v_len) are read inline; anything else (a `__len__` written in
+   Python, a C type's own length) is called as the builtin would, on a
+   path that rejoins with the length, since len's result is always an
+   int: its exception leaves at the CALL, and tracing or a pending signal
+   after it resumes the interpreter after the CALL. Borrowed items below
+   would not survive code that empties their list: not then. */
 static int call_len(lower *L, body *B, int i, pyaot_error *e)
 {
     if (!one_arg_call(B, i, "len", PRECALL_NO_KW_LEN) || top(B, 1)->kind != V_REF)
         return 0;
+    for (int pos = 0; pos < B->vdepth - 3; pos++)
+        if (B->vs[pos].kind == V_REF && B->vs[pos].item)
+            return 0;
     LLVMBasicBlockRef fail;
     if (guard_exit(L, B, i, &fail, e) < 0)
         return -1;
     LLVMValueRef obj[2] = {check_callee(L, B, "pyaot_v_is_len", fail), NULL};
-    LLVMValueRef n = hcall(L, "pyaot_v_len", &top(B, 1)->v, 1);
-    check(L, B, LLVMBuildICmp(L->b, LLVMIntSGE, n, LLVMConstInt(LLVMInt64TypeInContext(L->cx), 0, 0), ""), fail);
+    LLVMValueRef x = top(B, 1)->v;
+    LLVMValueRef zero = LLVMConstInt(LLVMInt64TypeInContext(L->cx), 0, 0);
+    LLVMValueRef n_fast = hcall(L, "pyaot_v_len", &x, 1);
+    LLVMBasicBlockRef fast = lw_new_bb(L, B, "len_inline");
+    LLVMBasicBlockRef code = lw_new_bb(L, B, "len_call");
+    LLVMBasicBlockRef join = lw_new_bb(L, B, "len");
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSGE, n_fast, zero, ""), fast, code);
+    LLVMPositionBuilderAtEnd(L->b, fast);
     drop(L, obj); /* the builtin stays referenced by the runtime */
+    LLVMBuildBr(L->b, join);
+
+    LLVMPositionBuilderAtEnd(L->b, code);
+    const pyaot_instr *call = &B->d->ins[i + 1];
+    LLVMValueRef at[2] = {B->ctx, lw_ci(L, call->unit)};
+    lw_call(L, L->at_ty, L->at_fn, at, 2); /* the code it runs may look at this frame */
+    LLVMValueRef n_code = hcall(L, "pyaot_v_len_call", &x, 1);
+    LLVMBasicBlockRef raised = lw_new_bb(L, B, "len_raised");
+    LLVMBasicBlockRef done = lw_new_bb(L, B, "");
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, n_code, zero, ""), raised, done);
+    LLVMPositionBuilderAtEnd(L->b, raised);
+    if (exit_at(L, B, i + 1, lw_ci(L, -1), PYAOT_DEOPT_EXCEPTION, e) < 0)
+        return -1;
+    LLVMPositionBuilderAtEnd(L->b, done);
+    LLVMValueRef t = lw_call(L, L->flag_ty, L->tracing_fn, &B->ctx, 1);
+    LLVMValueRef br = lw_call(L, L->flag_ty, L->breaker_fn, &B->ctx, 1);
+    LLVMValueRef any = LLVMBuildICmp(L->b, LLVMIntNE, LLVMBuildOr(L->b, t, br, ""), lw_ci(L, 0), "");
+    LLVMBasicBlockRef resume = lw_new_bb(L, B, "len_resume");
+    LLVMBasicBlockRef code_done = lw_new_bb(L, B, "");
+    LLVMBuildCondBr(L->b, any, resume, code_done);
+    LLVMPositionBuilderAtEnd(L->b, code_done);
+    drop(L, obj);
+    LLVMBuildBr(L->b, join);
+    /* Tracing or a pending signal: the result replaces the NULL below the
+       callable (a failed boxing is the CALL's MemoryError, from the state
+       before it), the frame takes the stack, the signal is handled as
+       after any call, and the interpreter resumes after the CALL. */
+    LLVMPositionBuilderAtEnd(L->b, resume);
+    int base = B->vdepth - 3;
+    LLVMValueRef put[3] = {B->ctx, slot_index(L, B, base), n_code};
+    if (raise_if(L, B, hcall(L, "pyaot_v_put_int", put, 3), i + 1, e) < 0)
+        return -1;
+    drop(L, obj);
+    int depth = B->vdepth;
+    vslot *saved = malloc(sizeof *saved * (size_t)depth);
+    if (saved == NULL) {
+        pyaot_errorf(e, "out of memory");
+        return -1;
+    }
+    memcpy(saved, B->vs, sizeof *saved * (size_t)depth);
+    B->vdepth = base + 1; /* [..., n] */
+    LLVMBasicBlockRef go = lw_new_bb(L, B, "len_interp");
+    LLVMValueRef st = materialize_all(L, B);
+    for (int pos = 0; pos < B->vdepth; pos++)
+        B->vs[pos].kind = V_FRAME;
+    int rc = 0;
+    if (st != NULL) {
+        /* A MemoryError there is raised after the CALL, as a signal's is. */
+        LLVMBasicBlockRef cold = lw_new_bb(L, B, "box_failed");
+        LLVMBasicBlockRef boxed = lw_new_bb(L, B, "boxed");
+        LLVMBuildCondBr(L->b, truth(L, st), cold, boxed);
+        LLVMPositionBuilderAtEnd(L->b, cold);
+        const pyaot_handler *h;
+        pyaot_site site = lw_site_for(B, call, call->next - 1, PYAOT_DEOPT_EXCEPTION, &h);
+        site.start = site.next = call->next;
+        site.sp = site.next_sp = lw_sp_at(B, call->next);
+        rc = lw_go_slow(L, B, lw_ci(L, -1), site, h, e);
+        LLVMPositionBuilderAtEnd(L->b, boxed);
+    }
+    if (rc == 0)
+        rc = lw_breaker_check(L, B, call, call->next - 1, call->next, go, e);
+    if (rc == 0) {
+        LLVMPositionBuilderAtEnd(L->b, go);
+        const pyaot_handler *h;
+        pyaot_site site = lw_site_for(B, call, call->unit, PYAOT_DEOPT_TRACING, &h);
+        rc = lw_go_slow(L, B, lw_ci(L, 1 << 4), site, h, e); /* ST_OK with the tracing bit */
+    }
+    memcpy(B->vs, saved, sizeof *saved * (size_t)depth);
+    B->vdepth = depth;
+    free(saved);
+    if (rc < 0)
+        return -1;
+
+    LLVMPositionBuilderAtEnd(L->b, join);
+    LLVMValueRef n = LLVMBuildPhi(L->b, LLVMInt64TypeInContext(L->cx), "");
+    LLVMValueRef vals[2] = {n_fast, n_code};
+    LLVMBasicBlockRef from[2] = {fast, code_done};
+    LLVMAddIncoming(n, vals, from, 2);
     return call_done(L, B, i, V_INT, n, e);
 }
 

@@ -303,7 +303,7 @@ static int plain_container(PyTypeObject *b)
 
 /* len(o) where that runs no Python code: o is a plain container, or of a
    subclass of one (OrderedDict, Counter) that keeps its length slots.
-   -1 otherwise: a guard fails, and the interpreter calls len. */
+   -1 otherwise: then pyaot_v_len_call calls it. */
 HOT int64_t pyaot_v_len(PyObject *o)
 {
     PyTypeObject *t = Py_TYPE(o);
@@ -321,6 +321,17 @@ HOT int64_t pyaot_v_len(PyObject *o)
             return n;
         }
     return -1;
+}
+
+/* len(o) where that may run code (a `__len__` written in Python, a C
+   type's own length), as the builtin computes it; -1 with an exception.
+   o is borrowed: the code may drop its other references. */
+__attribute__((noinline)) int64_t pyaot_v_len_call(PyObject *o)
+{
+    Py_INCREF(o);
+    Py_ssize_t n = PyObject_Size(o);
+    Py_DECREF(o);
+    return n;
 }
 
 /* A guard of the unboxed body failed at code unit `unit`: counted in the

@@ -1,8 +1,11 @@
 # len(x) in the unboxed tier is an int in a register (`while i < len(a)`).
-# Only containers whose length runs no code take that path; everything
-# else must behave exactly as the builtin: overridden __len__, subclasses,
-# errors, a rebound `len`, and containers that change inside the loop.
+# Containers whose length runs no code are read inline; everything else is
+# called and must behave exactly as the builtin: overridden __len__,
+# subclasses, errors, a rebound `len`, containers that change inside the
+# loop, and a __len__ that switches a profiler on or raises a signal.
+import _thread
 import builtins
+import sys
 from collections import Counter, OrderedDict, deque
 
 
@@ -62,6 +65,46 @@ values = [
 ]
 for _ in range(3):
     each(values)
+
+
+class Profiling:
+    def __init__(self, events):
+        self.events = events
+
+    def __len__(self):
+        sys.setprofile(lambda frame, event, arg: self.events.append(
+            (event, frame.f_code.co_name)))
+        return 4
+
+
+class Interrupting:
+    def __len__(self):
+        _thread.interrupt_main()
+        return 2
+
+
+def after_code(x, obj):
+    steps = []
+    try:
+        n = x * 1.5 + len(obj) * 2  # a double in a register below the call
+        steps.append(n)
+        steps.append(len(obj) - 1)
+    except (ValueError, TypeError, KeyboardInterrupt) as exc:
+        steps.append(type(exc).__name__)
+    steps.append(len(steps))
+    return steps
+
+
+def profiled():
+    events = []
+    out = after_code(2.0, Profiling(events))
+    sys.setprofile(None)
+    return out, events
+
+
+for _ in range(3):
+    print(after_code(1.0, Sized(3)), after_code(1.0, BadLen()), after_code(2, 7))
+    print(after_code(0.5, Interrupting()), profiled())
 
 
 def rebound():
