@@ -93,6 +93,15 @@ pyaot_site lw_site_for(body *B, const pyaot_instr *in, int handler_unit, int rea
     return s;
 }
 
+pyaot_site lw_site_done(body *B, const pyaot_instr *in, int handler_unit, int next_unit,
+                        int reason, const pyaot_handler **h)
+{
+    pyaot_site s = lw_site_for(B, in, handler_unit, reason, h);
+    s.start = s.next = next_unit;
+    s.sp = s.next_sp = lw_sp_at(B, next_unit);
+    return s;
+}
+
 /* Leave the straight path through pyaot_slow with status `r`: either the
    frame's result comes back (return it), or handler `h` of this frame is
    ready and execution continues there. */
@@ -158,11 +167,8 @@ int lw_breaker_check(lower *L, body *B, const pyaot_instr *in, int handler_unit,
     LLVMBasicBlockRef slow = lw_new_bb(L, B, "slow");
     LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, lw_ci(L, 0), ""), cont, slow);
     LLVMPositionBuilderAtEnd(L->b, slow);
-    /* The instruction is done: its stack is the one at `next_unit`. */
     const pyaot_handler *h;
-    pyaot_site s = lw_site_for(B, in, handler_unit, PYAOT_DEOPT_EVAL_BREAKER, &h);
-    s.start = s.next = next_unit;
-    s.sp = s.next_sp = lw_sp_at(B, next_unit);
+    pyaot_site s = lw_site_done(B, in, handler_unit, next_unit, PYAOT_DEOPT_EVAL_BREAKER, &h);
     return lw_go_slow(L, B, r, s, h, e);
 }
 

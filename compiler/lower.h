@@ -79,6 +79,10 @@ LLVMValueRef lw_call(lower *L, LLVMTypeRef ty, LLVMValueRef fn, LLVMValueRef *ar
    `handler_unit` (-1: none). */
 pyaot_site lw_site_for(body *B, const pyaot_instr *in, int handler_unit, int reason,
                        const pyaot_handler **h);
+/* The same once `in` is done: its stack is the one at `next_unit`, where
+   the interpreter resumes. */
+pyaot_site lw_site_done(body *B, const pyaot_instr *in, int handler_unit, int next_unit,
+                        int reason, const pyaot_handler **h);
 /* Leave the straight path with status `r` at site `s`. */
 int lw_go_slow(lower *L, body *B, LLVMValueRef r, pyaot_site s, const pyaot_handler *h,
                pyaot_error *e);

@@ -798,18 +798,11 @@ static int call_len(lower *L, body *B, int i, pyaot_error *e)
     if (raise_if(L, B, hcall(L, "pyaot_v_put_int", put, 3), i + 1, e) < 0)
         return -1;
     drop(L, obj);
-    int depth = B->vdepth;
-    vslot *saved = malloc(sizeof *saved * (size_t)depth);
-    if (saved == NULL) {
-        pyaot_errorf(e, "out of memory");
-        return -1;
-    }
-    memcpy(saved, B->vs, sizeof *saved * (size_t)depth);
-    B->vdepth = base + 1; /* [..., n] */
+    /* Exits read no kinds of the virtual stack, so only its depth is
+       changed for them: [..., n], the NULL's position now holding n. */
+    B->vdepth = base + 1;
     LLVMBasicBlockRef go = lw_new_bb(L, B, "len_interp");
     LLVMValueRef st = materialize_all(L, B);
-    for (int pos = 0; pos < B->vdepth; pos++)
-        B->vs[pos].kind = V_FRAME;
     int rc = 0;
     if (st != NULL) {
         /* A MemoryError there is raised after the CALL, as a signal's is. */
@@ -818,9 +811,8 @@ static int call_len(lower *L, body *B, int i, pyaot_error *e)
         LLVMBuildCondBr(L->b, truth(L, st), cold, boxed);
         LLVMPositionBuilderAtEnd(L->b, cold);
         const pyaot_handler *h;
-        pyaot_site site = lw_site_for(B, call, call->next - 1, PYAOT_DEOPT_EXCEPTION, &h);
-        site.start = site.next = call->next;
-        site.sp = site.next_sp = lw_sp_at(B, call->next);
+        pyaot_site site = lw_site_done(B, call, call->next - 1, call->next,
+                                       PYAOT_DEOPT_EXCEPTION, &h);
         rc = lw_go_slow(L, B, lw_ci(L, -1), site, h, e);
         LLVMPositionBuilderAtEnd(L->b, boxed);
     }
@@ -832,9 +824,7 @@ static int call_len(lower *L, body *B, int i, pyaot_error *e)
         pyaot_site site = lw_site_for(B, call, call->unit, PYAOT_DEOPT_TRACING, &h);
         rc = lw_go_slow(L, B, lw_ci(L, 1 << 4), site, h, e); /* ST_OK with the tracing bit */
     }
-    memcpy(B->vs, saved, sizeof *saved * (size_t)depth);
-    B->vdepth = depth;
-    free(saved);
+    B->vdepth = base + 3;
     if (rc < 0)
         return -1;
 
