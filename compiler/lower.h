@@ -33,7 +33,9 @@ enum vkind {
 };
 
 /* What the compiler knows of a value's type. */
-enum vtype { T_ANY = 0, T_FLOAT, T_INT };
+/* T_OTHER: a constant that is no number arithmetic could unbox (a str,
+   a tuple, None, a bool, an int beyond 64 bits). */
+enum vtype { T_ANY = 0, T_FLOAT, T_INT, T_OTHER };
 
 typedef struct vslot {
     enum vkind kind;

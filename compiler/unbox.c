@@ -27,14 +27,16 @@ static const char *const helpers[] = {
     "pyaot_v_guard_deopt", "pyaot_op_LOAD_FAST", "pyaot_v_cmp_obj",  "pyaot_v_item",
     "pyaot_v_list_slot",   "pyaot_v_store_item", "pyaot_v_is_math_sqrt", "pyaot_v_sqrt_ok",
     "pyaot_v_sqrt",     "pyaot_v_set_float", "pyaot_v_set_float_at", "pyaot_v_is_len",
-    "pyaot_v_len",      "pyaot_v_len_call",
+    "pyaot_v_len",      "pyaot_v_len_call", "pyaot_v_binary_op", "pyaot_v_release",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
 static LLVMValueRef hcall(lower *L, const char *name, LLVMValueRef *args, int n)
 {
     LLVMValueRef f = LLVMGetNamedFunction(L->mod, name);
-    return LLVMBuildCall2(L->b, LLVMGlobalGetValueType(f), f, args, (unsigned)n, "");
+    LLVMValueRef call = LLVMBuildCall2(L->b, LLVMGlobalGetValueType(f), f, args, (unsigned)n, "");
+    LLVMSetInstructionCallConv(call, LLVMGetFunctionCallConv(f));
+    return call;
 }
 
 static LLVMValueRef truth(lower *L, LLVMValueRef i32)
@@ -265,6 +267,8 @@ static int plan(const body *B, const pyaot_instr *in, const vslot *a, const vslo
     int family = profile_family(B, in);
     enum vtype sa = static_type(a), sb = static_type(b);
     ints[0] = ints[1] = 0;
+    if (sa == T_OTHER || sb == T_OTHER)
+        return 0; /* `" " * n`: no guess could hold */
     t[0] = sa != T_ANY ? sa : guess(sb, family, &ints[0]);
     t[1] = sb != T_ANY ? sb : guess(sa, family, &ints[1]);
     return t[0] != T_ANY && t[1] != T_ANY;
@@ -282,7 +286,7 @@ static LLVMValueRef operand(lower *L, body *B, int pos, enum vtype t, int ints, 
     *obj = NULL;
     if (s->kind == V_DOUBLE || s->kind == V_INT)
         v = s->v;
-    else if (s->kind == V_REF && s->type != T_ANY)
+    else if (s->kind == V_REF && (s->type == T_FLOAT || s->type == T_INT))
         v = s->cv;
     else {
         LLVMValueRef o = s->v;
@@ -381,8 +385,12 @@ static int load_const(lower *L, body *B, int i, pyaot_error *e)
             s->type = T_INT;
             s->cv = LLVMConstInt(LLVMInt64TypeInContext(L->cx), (unsigned long long)x, 1);
         }
+        else if (overflow)
+            s->type = T_OTHER;
         PyErr_Clear();
     }
+    else
+        s->type = T_OTHER;
     return fall_through(L, B, i, e);
 }
 
@@ -475,6 +483,126 @@ static int store_fast(lower *L, body *B, int i, pyaot_error *e)
     return join_stored(L, B, i, r, stored, e);
 }
 
+/* Whether a borrowed item lies below stack position `below`: code run
+   there could empty its list. */
+static int items_below(const body *B, int below)
+{
+    for (int pos = 0; pos < below; pos++)
+        if (B->vs[pos].kind == V_REF && B->vs[pos].item)
+            return 1;
+    return 0;
+}
+
+/* Whether the operands of a binary operation at the top of the stack
+   whose type is guessed are all in the frame (and there is one). */
+static int guessed_from_frame(const body *B)
+{
+    int any = 0;
+    for (int k = 1; k <= 2; k++) {
+        const vslot *s = &B->vs[B->vdepth - k];
+        if (static_type(s) != T_ANY)
+            continue;
+        if (s->kind != V_FRAME)
+            return 0;
+        any = 1;
+    }
+    return any;
+}
+
+/* Leave after instruction `in`, whose result the frame's slot at the top
+   of the virtual stack holds: what is below is materialized (a failed
+   boxing raises after `in`), with `breaker` a pending signal is handled
+   as after a call, and the interpreter resumes at the next instruction
+   (deopt reason `reason`). */
+static int resume_after(lower *L, body *B, const pyaot_instr *in, int breaker, int reason,
+                        pyaot_error *e)
+{
+    const pyaot_handler *h;
+    LLVMValueRef st = materialize_all(L, B);
+    if (st != NULL) {
+        LLVMBasicBlockRef cold = lw_new_bb(L, B, "box_failed");
+        LLVMBasicBlockRef boxed = lw_new_bb(L, B, "boxed");
+        LLVMBuildCondBr(L->b, truth(L, st), cold, boxed);
+        LLVMPositionBuilderAtEnd(L->b, cold);
+        pyaot_site site = lw_site_done(B, in, in->next - 1, in->next, PYAOT_DEOPT_EXCEPTION, &h);
+        if (lw_go_slow(L, B, lw_ci(L, -1), site, h, e) < 0)
+            return -1;
+        LLVMPositionBuilderAtEnd(L->b, boxed);
+    }
+    if (breaker) {
+        LLVMBasicBlockRef go = lw_new_bb(L, B, "resume");
+        if (lw_breaker_check(L, B, in, in->next - 1, in->next, go, e) < 0)
+            return -1;
+        LLVMPositionBuilderAtEnd(L->b, go);
+    }
+    pyaot_site site = lw_site_done(B, in, in->next - 1, in->next, reason, &h);
+    return lw_go_slow(L, B, lw_ci(L, -2), site, h, e); /* ST_DEOPT */
+}
+
+/* BINARY_OP `i` on objects, where a check of the straight path failed:
+   the operands go to the frame and the generic operation runs there.
+   A result of the straight path's kind (`kind`: an int of 64 bits or an
+   exact float) rejoins it as a value, returned with the builder at the
+   end of that path; anything else leaves after the instruction with the
+   result on the stack (a failed guard), as does a tracer the operation
+   installed. Its exception leaves at the instruction. NULL with `e`. */
+static LLVMValueRef binary_generic(lower *L, body *B, int i, enum vkind kind, pyaot_error *e)
+{
+    const pyaot_instr *in = &B->d->ins[i];
+    int base = B->vdepth - 2;
+    vslot saved[2] = {B->vs[base], B->vs[base + 1]};
+    LLVMValueRef st = materialize_range(L, B, base, B->vdepth);
+    B->vs[base].kind = B->vs[base + 1].kind = V_FRAME;
+    LLVMValueRef value = NULL;
+    if (raise_if(L, B, st, i, e) < 0)
+        goto done;
+    LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
+    lw_call(L, L->at_ty, L->at_fn, at, 2); /* the code it runs may look at this frame */
+    LLVMValueRef args[3] = {B->ctx, lw_ci(L, B->nlocalsplus + B->vdepth), lw_ci(L, in->oparg)};
+    LLVMValueRef r = hcall(L, "pyaot_v_binary_op", args, 3);
+    LLVMBasicBlockRef raised = lw_new_bb(L, B, "binop_raised");
+    LLVMBasicBlockRef made = lw_new_bb(L, B, "");
+    LLVMBuildCondBr(L->b, truth(L, r), raised, made);
+    LLVMPositionBuilderAtEnd(L->b, raised);
+    if (exit_at(L, B, i, r, PYAOT_DEOPT_EXCEPTION, e) < 0)
+        goto done;
+
+    LLVMPositionBuilderAtEnd(L->b, made);
+    B->vdepth = base + 1;
+    LLVMValueRef get[2] = {B->ctx, slot_index(L, B, base)};
+    LLVMValueRef res = hcall(L, "pyaot_v_get", get, 2);
+    LLVMValueRef is[2] = {res, lw_ci(L, 0)};
+    LLVMValueRef ok = kind == V_INT ? hcall(L, "pyaot_v_is_int", is, 1)
+                                    : hcall(L, "pyaot_v_is_double", is, 2);
+    LLVMBasicBlockRef other = lw_new_bb(L, B, "binop_other");
+    LLVMBasicBlockRef same = lw_new_bb(L, B, "");
+    LLVMBuildCondBr(L->b, truth(L, ok), same, other);
+    LLVMPositionBuilderAtEnd(L->b, other);
+    LLVMValueRef count[3] = {B->ctx, lw_ci(L, in->unit), B->fails};
+    hcall(L, "pyaot_v_guard_deopt", count, 3);
+    B->nguards++;
+    if (resume_after(L, B, in, 0, PYAOT_DEOPT_GUARD, e) < 0)
+        goto done;
+
+    LLVMPositionBuilderAtEnd(L->b, same);
+    LLVMBasicBlockRef traced = lw_new_bb(L, B, "binop_traced");
+    LLVMBasicBlockRef rejoin = lw_new_bb(L, B, "");
+    LLVMValueRef t = lw_call(L, L->flag_ty, L->tracing_fn, &B->ctx, 1);
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, t, lw_ci(L, 0), ""), traced, rejoin);
+    LLVMPositionBuilderAtEnd(L->b, traced);
+    if (resume_after(L, B, in, 0, PYAOT_DEOPT_TRACING, e) < 0)
+        goto done;
+
+    LLVMPositionBuilderAtEnd(L->b, rejoin);
+    value = hcall(L, kind == V_INT ? "pyaot_v_int" : "pyaot_v_double", &res, 1);
+    hcall(L, "pyaot_v_release", get, 2);
+done:
+    B->vdepth = base + 2;
+    B->vs[base] = saved[0];
+    B->vs[base + 1] = saved[1];
+    return value;
+}
+
 static int binary_op(lower *L, body *B, int i, pyaot_error *e)
 {
     const pyaot_instr *in = &B->d->ins[i];
@@ -486,8 +614,20 @@ static int binary_op(lower *L, body *B, int i, pyaot_error *e)
     int on_ints = t[0] == T_INT && t[1] == T_INT;
     if (on_ints ? !int_op_supported(op) : !float_op_supported(op))
         return 0;
+    /* An unprofiled guess about a value a generic instruction made (a
+       global, an attribute, a call's result: `MAXREPEAT - 1` on re's int
+       subclass) computes generically in place when wrong, unless
+       borrowed items below could not survive the code that runs. Other
+       failures deoptimize: where the profile saw these types, or the
+       guess is about a local, a path that rejoins would cost the
+       straight path (n-body +3% instructions; a local read twice is
+       checked twice, since the generic operation could change it). */
+    int in_place = profile_family(B, in) == T_ANY && guessed_from_frame(B) &&
+                   !items_below(B, B->vdepth - 2);
     LLVMBasicBlockRef fail;
-    if (guard_exit(L, B, i, &fail, e) < 0)
+    if (in_place)
+        fail = lw_new_bb(L, B, "binop_generic");
+    else if (guard_exit(L, B, i, &fail, e) < 0)
         return -1;
     enum vtype want = on_ints ? T_INT : T_FLOAT;
     LLVMValueRef obj[2];
@@ -513,6 +653,20 @@ static int binary_op(lower *L, body *B, int i, pyaot_error *e)
         kind = V_DOUBLE;
     }
     drop(L, obj);
+    if (in_place) {
+        LLVMBasicBlockRef from[2] = {LLVMGetInsertBlock(L->b), NULL};
+        LLVMBasicBlockRef join = lw_new_bb(L, B, "binop");
+        LLVMBuildBr(L->b, join);
+        LLVMPositionBuilderAtEnd(L->b, fail);
+        LLVMValueRef vals[2] = {r, binary_generic(L, B, i, kind, e)};
+        if (vals[1] == NULL)
+            return -1;
+        from[1] = LLVMGetInsertBlock(L->b);
+        LLVMBuildBr(L->b, join);
+        LLVMPositionBuilderAtEnd(L->b, join);
+        r = LLVMBuildPhi(L->b, LLVMTypeOf(vals[0]), "");
+        LLVMAddIncoming(r, vals, from, 2);
+    }
     B->vdepth -= 2;
     push(B, kind, r);
     return fall_through(L, B, i, e);
@@ -723,7 +877,7 @@ static int call_done(lower *L, body *B, int i, enum vkind kind, LLVMValueRef r, 
 /* math.sqrt on a number, computed in a register; its sign is checked. */
 static int call_sqrt(lower *L, body *B, int i, pyaot_error *e)
 {
-    if (!one_arg_call(B, i, "sqrt", PRECALL_NO_KW_BUILTIN_O))
+    if (!one_arg_call(B, i, "sqrt", PRECALL_NO_KW_BUILTIN_O) || static_type(top(B, 1)) == T_OTHER)
         return 0;
     enum vtype t = static_type(top(B, 1)) == T_INT ? T_INT : T_FLOAT;
     LLVMBasicBlockRef fail;
@@ -747,11 +901,9 @@ static int call_sqrt(lower *L, body *B, int i, pyaot_error *e)
    would not survive code that empties their list: not then. */
 static int call_len(lower *L, body *B, int i, pyaot_error *e)
 {
-    if (!one_arg_call(B, i, "len", PRECALL_NO_KW_LEN) || top(B, 1)->kind != V_REF)
+    if (!one_arg_call(B, i, "len", PRECALL_NO_KW_LEN) || top(B, 1)->kind != V_REF ||
+        items_below(B, B->vdepth - 3))
         return 0;
-    for (int pos = 0; pos < B->vdepth - 3; pos++)
-        if (B->vs[pos].kind == V_REF && B->vs[pos].item)
-            return 0;
     LLVMBasicBlockRef fail;
     if (guard_exit(L, B, i, &fail, e) < 0)
         return -1;
@@ -801,29 +953,7 @@ static int call_len(lower *L, body *B, int i, pyaot_error *e)
     /* Exits read no kinds of the virtual stack, so only its depth is
        changed for them: [..., n], the NULL's position now holding n. */
     B->vdepth = base + 1;
-    LLVMBasicBlockRef go = lw_new_bb(L, B, "len_interp");
-    LLVMValueRef st = materialize_all(L, B);
-    int rc = 0;
-    if (st != NULL) {
-        /* A MemoryError there is raised after the CALL, as a signal's is. */
-        LLVMBasicBlockRef cold = lw_new_bb(L, B, "box_failed");
-        LLVMBasicBlockRef boxed = lw_new_bb(L, B, "boxed");
-        LLVMBuildCondBr(L->b, truth(L, st), cold, boxed);
-        LLVMPositionBuilderAtEnd(L->b, cold);
-        const pyaot_handler *h;
-        pyaot_site site = lw_site_done(B, call, call->next - 1, call->next,
-                                       PYAOT_DEOPT_EXCEPTION, &h);
-        rc = lw_go_slow(L, B, lw_ci(L, -1), site, h, e);
-        LLVMPositionBuilderAtEnd(L->b, boxed);
-    }
-    if (rc == 0)
-        rc = lw_breaker_check(L, B, call, call->next - 1, call->next, go, e);
-    if (rc == 0) {
-        LLVMPositionBuilderAtEnd(L->b, go);
-        const pyaot_handler *h;
-        pyaot_site site = lw_site_for(B, call, call->unit, PYAOT_DEOPT_TRACING, &h);
-        rc = lw_go_slow(L, B, lw_ci(L, 1 << 4), site, h, e); /* ST_OK with the tracing bit */
-    }
+    int rc = resume_after(L, B, call, 1, PYAOT_DEOPT_TRACING, e);
     B->vdepth = base + 3;
     if (rc < 0)
         return -1;

@@ -347,3 +347,20 @@ __attribute__((noinline, cold)) void pyaot_v_guard_deopt(pyaot_ctx *c, int unit,
             rt->record_guard(c->f->f_code, unit, PYAOT_GUARD_SWITCHED);
     }
 }
+
+/* Frame slot `i` held a number that is now in a register: it is
+   emptied and released (an exact int or float runs no code). */
+HOT void pyaot_v_release(pyaot_ctx *c, int i)
+{
+    PyObject *o = S(i);
+    S(i) = NULL;
+    release_number(o);
+}
+
+/* BINARY_OP on the frame after a check of the unboxed path failed; cold,
+   so that the compiler keeps the straight path's registers for it. */
+__attribute__((noinline, cold, preserve_all)) int pyaot_v_binary_op(pyaot_ctx *c, int sp, int oparg)
+{
+    PyObject *a = S(sp - 2), *b = S(sp - 1);
+    return pyaot_replace2(c, sp, a, b, pyaot_number_op(oparg, a, b));
+}
