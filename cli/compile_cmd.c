@@ -4,13 +4,16 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -40,7 +43,8 @@ static const char *compile_help =
     "size).\n"
     "At the end it reports the files compiled, up to date and failed, the time,\n"
     "the artifact and .pyc sizes, and every file it could not compile with the\n"
-    "reason; the exit status is then 1.\n"
+    "reason; the exit status is then 1. Files compile in worker processes: one\n"
+    "that crashes the compiler fails with the signal, and the rest still compile.\n"
     "\n"
     "options:\n"
     "  -O0 .. -O3          optimization level (default -O2; -O1 compiles about 2.5x\n"
@@ -301,60 +305,135 @@ static void on_signal(int sig)
     raise(sig);
 }
 
+/* Shared between the workers and the parent: the next file to take, and
+   the file each worker is compiling (-1: none). */
+typedef struct shared {
+    int next;
+    int current[sizeof workers / sizeof workers[0]];
+} shared;
+
+/* A worker: takes the next file until none is left, sending one result
+   per file through `wfd`. PYAOT_TEST_COMPILE_CRASH=TEXT makes it abort on
+   a file whose path contains TEXT, as LLVM does on an internal error. */
+static void worker(shared *sh, int w, int wfd, filelist *files, const pyaot_options *o)
+{
+    const char *crash = getenv("PYAOT_TEST_COMPILE_CRASH");
+    for (;;) {
+        int i = __atomic_fetch_add(&sh->next, 1, __ATOMIC_SEQ_CST);
+        if (i >= files->n)
+            break;
+        __atomic_store_n(&sh->current[w], i, __ATOMIC_SEQ_CST);
+        if (crash != NULL && *crash && strstr(files->v[i], crash) != NULL) {
+            setrlimit(RLIMIT_CORE, &(struct rlimit){0, 0}); /* no core file */
+            abort();
+        }
+        msg_t m = {.index = i};
+        compile_one(files->v[i], o, &m.r);
+        if (write(wfd, &m, sizeof m) != (ssize_t)sizeof m)
+            _exit(3);
+        __atomic_store_n(&sh->current[w], -1, __ATOMIC_SEQ_CST);
+    }
+    _exit(0);
+}
+
+static pid_t spawn(shared *sh, int w, int fds[2], filelist *files, const pyaot_options *o)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0)
+        perror("pyaot: fork");
+    if (pid != 0)
+        return pid;
+    nworkers = 0;
+    close(fds[0]);
+    worker(sh, w, fds[1], files, o);
+    return 0; /* not reached */
+}
+
+/* Account every result waiting in the (non-blocking) pipe. */
+static void drain(int fd, progress *pg, filelist *files)
+{
+    msg_t m;
+    while (read(fd, &m, sizeof m) == (ssize_t)sizeof m)
+        account(pg, &m, files->v);
+}
+
 /* Workers take the next file from a shared counter and send results back
-   through a pipe; one result is below PIPE_BUF, so writes never interleave. */
+   through a pipe; one result is below PIPE_BUF, so writes never interleave.
+   A worker that dies (LLVM aborts on some internal errors) fails the file
+   it was compiling, and a new worker takes its place while files remain. */
 static int run_workers(filelist *files, const pyaot_options *o, int jobs, progress *pg)
 {
-    int *next = mmap(NULL, sizeof(int), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    shared *sh = mmap(NULL, sizeof *sh, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     int fds[2];
-    if (next == MAP_FAILED || pipe(fds) < 0) {
+    if (sh == MAP_FAILED || pipe(fds) < 0) {
         perror("pyaot");
         return -1;
     }
-    *next = 0;
-    fflush(NULL);
+    sh->next = 0;
+    int alive = 0, died = 0;
     for (int w = 0; w < jobs; w++) {
-        pid_t pid = fork();
-        if (pid < 0) {
-            perror("pyaot: fork");
+        sh->current[w] = -1;
+        if ((workers[w] = spawn(sh, w, fds, files, o)) < 0)
             return -1;
-        }
-        if (pid > 0) {
-            workers[nworkers++] = pid;
-            continue;
-        }
-        nworkers = 0;
-        close(fds[0]);
-        for (;;) {
-            int i = __atomic_fetch_add(next, 1, __ATOMIC_SEQ_CST);
-            if (i >= files->n)
-                break;
-            msg_t m = {.index = i};
-            compile_one(files->v[i], o, &m.r);
-            if (write(fds[1], &m, sizeof m) != (ssize_t)sizeof m)
-                _exit(3);
-        }
-        _exit(0);
+        nworkers = w + 1;
+        alive++;
     }
-    close(fds[1]);
-    msg_t m;
-    while (read(fds[0], &m, sizeof m) == (ssize_t)sizeof m)
-        account(pg, &m, files->v);
+    /* The parent keeps the write end for the workers it may still start:
+       it learns of exits from waitpid, not from the end of the pipe. */
+    fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    while (alive > 0) {
+        struct pollfd pfd = {.fd = fds[0], .events = POLLIN};
+        poll(&pfd, 1, 100);
+        drain(fds[0], pg, files);
+        int status;
+        pid_t pid;
+        while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+            int w = 0;
+            while (w < nworkers && workers[w] != pid)
+                w++;
+            if (w == nworkers)
+                continue;
+            alive--;
+            if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+                continue;
+            died++;
+            drain(fds[0], pg, files); /* what it sent before it died */
+            int i = sh->current[w];
+            sh->current[w] = -1;
+            if (i < 0 || pg->state[i] != 0)
+                continue; /* it died between files: nothing to retry */
+            char why[128];
+            if (WIFSIGNALED(status))
+                snprintf(why, sizeof why, "the compiler crashed (signal %d, %s)",
+                         WTERMSIG(status), strsignal(WTERMSIG(status)));
+            else
+                snprintf(why, sizeof why, "the compile worker exited with status %d",
+                         WEXITSTATUS(status));
+            pg->done++;
+            fail(pg, i, files->v[i], why);
+            if (__atomic_load_n(&sh->next, __ATOMIC_SEQ_CST) < files->n) {
+                if ((workers[w] = spawn(sh, w, fds, files, o)) < 0)
+                    break;
+                alive++;
+            }
+        }
+        if (pid < 0 && errno == ECHILD)
+            break;
+    }
+    drain(fds[0], pg, files);
     close(fds[0]);
-    int status, crashed = 0;
-    while (wait(&status) > 0)
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-            crashed++;
-    if (crashed || pg->done < files->n) {
+    close(fds[1]);
+    if (pg->done < files->n) {
         if (pg->tty)
             fprintf(stderr, "\r\033[K");
-        fprintf(stderr, "pyaot: %d worker(s) died; %d file(s) not compiled\n", crashed,
+        fprintf(stderr, "pyaot: %d compile worker(s) died; %d file(s) not compiled\n", died,
                 files->n - pg->done);
         for (int i = 0; i < files->n; i++)
             if (pg->state[i] == 0)
                 fail(pg, i, files->v[i], "not compiled: a compile worker died");
     }
-    munmap(next, sizeof(int));
+    munmap(sh, sizeof *sh);
     return 0;
 }
 

@@ -491,6 +491,31 @@ def profiles(a, work, env):
               and os.listdir(fresh) == ["hot.py"], r.stderr + str(os.listdir(fresh)))
 
 
+def crashes(a, work, env):
+    """A compile worker that dies (as LLVM aborts on an internal error) fails
+    only the file it was compiling; a new worker compiles the rest."""
+    top = os.path.join(work, "crash")
+    os.makedirs(top)
+    for n in "abcd":
+        with open(os.path.join(top, n + ".py"), "w") as f:
+            f.write("def f(x):\n    return x * 2\nprint(%r, f(21))\n" % n)
+    for jobs in ("1", "2"):
+        shutil.rmtree(os.path.join(top, "__pycache__"), ignore_errors=True)
+        r = run([a.pyaot, "compile", "-j", jobs, top],
+                env=dict(env, PYAOT_TEST_COMPILE_CRASH="b.py"))
+        got = sorted(os.path.basename(p).split(".")[0] + ".py" for p in artifacts(top))
+        check("-j%s: a worker that dies fails its file, the others are compiled" % jobs,
+              r.returncode == 1 and got == ["a.py", "c.py", "d.py"]
+              and "b.py: the compiler crashed (signal 6, Aborted)" in r.stderr
+              and "3 compiled, 0 up to date, 1 failed, of 4 file(s)" in r.stderr
+              and not os.path.exists(os.path.join(top, "core")),
+              repr(got) + r.stderr)
+    r = run([a.pyaot, "run", os.path.join(top, "c.py")], env=dict(env, PYAOT_STATS="1"))
+    check("a file compiled after a worker died runs natively",
+          r.stdout == "c 42\n" and "native entries in %s" % os.path.join(top, "c.py") in r.stderr,
+          r.stdout + r.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pyaot", required=True)
@@ -592,6 +617,7 @@ def main():
     check("installed pyaot records a profile", r.returncode == 0 and r.stdout == stock.stdout
           and any(c["qualname"] == "sq" for c in load_profile(iprof)["codes"]), r.stderr)
 
+    crashes(a, work, env)
     incremental(a, work, env)
     profiles(a, work, env)
 
