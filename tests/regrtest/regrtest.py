@@ -283,6 +283,7 @@ def test_module_of(test_id):
 # ---------------------------------------------------------------- compile
 
 COMPILE_FAILURE = re.compile(r"^  (/.*?\.pyc?): (.*)$")
+COMPILE_FAILED_COUNT = re.compile(r"^pyaot: (\d+) file\(s\) could not be compiled:$")
 
 
 def stock_rejects(python, path):
@@ -308,15 +309,27 @@ def compile_stdlib(ns, pyaot, paths, log_path):
                               preexec_fn=default_sigint)
     seconds = time.monotonic() - t0
     failures = []
+    announced = 0
     with open(log_path, encoding="utf-8", errors="replace") as f:
         for line in f:
             m = COMPILE_FAILURE.match(line.rstrip("\n"))
             if m:
                 failures.append((m.group(1), m.group(2)))
-            elif not line.startswith("pyaot: /"):
+                continue
+            m = COMPILE_FAILED_COUNT.match(line)
+            if m:
+                announced = int(m.group(1))
+            if not line.startswith("pyaot: /"):
                 sys.stdout.write(line)
     if proc.returncode not in (0, 1):
         print("regrtest: pyaot compile exited with status %d; see %s" % (proc.returncode, log_path),
+              file=sys.stderr)
+        return seconds, None
+    # Exit status 1 means failed files, each listed: anything else is a
+    # compile problem this harness would otherwise not see.
+    if (proc.returncode == 1) != bool(failures) or announced != len(failures):
+        print("regrtest: pyaot compile exited with status %d and announced %d failed file(s), "
+              "but %d are listed; see %s" % (proc.returncode, announced, len(failures), log_path),
               file=sys.stderr)
         return seconds, None
     unexpected = [(p, r) for p, r in failures if not (os.path.exists(p) and stock_rejects(ns.python, p))]
