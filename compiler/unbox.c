@@ -34,9 +34,7 @@ static const char *const helpers[] = {
 static LLVMValueRef hcall(lower *L, const char *name, LLVMValueRef *args, int n)
 {
     LLVMValueRef f = LLVMGetNamedFunction(L->mod, name);
-    LLVMValueRef call = LLVMBuildCall2(L->b, LLVMGlobalGetValueType(f), f, args, (unsigned)n, "");
-    LLVMSetInstructionCallConv(call, LLVMGetFunctionCallConv(f));
-    return call;
+    return LLVMBuildCall2(L->b, LLVMGlobalGetValueType(f), f, args, (unsigned)n, "");
 }
 
 static LLVMValueRef truth(lower *L, LLVMValueRef i32)
@@ -193,6 +191,15 @@ static int fall_through(lower *L, body *B, int i, pyaot_error *e)
     return 1;
 }
 
+/* A guard of instruction `in` failed: one more towards the switch to
+   the generic body, which the body now needs. */
+static void count_failure(lower *L, body *B, const pyaot_instr *in)
+{
+    LLVMValueRef args[3] = {B->ctx, lw_ci(L, in->unit), B->fails};
+    hcall(L, "pyaot_v_guard_deopt", args, 3);
+    B->nguards++;
+}
+
 /* A guard failed: deoptimize at the start of instruction `i`, counting
    towards the switch to the generic body. */
 static int guard_exit(lower *L, body *B, int i, LLVMBasicBlockRef *fail, pyaot_error *e)
@@ -200,9 +207,7 @@ static int guard_exit(lower *L, body *B, int i, LLVMBasicBlockRef *fail, pyaot_e
     LLVMBasicBlockRef here = LLVMGetInsertBlock(L->b);
     *fail = lw_new_bb(L, B, "guard_failed");
     LLVMPositionBuilderAtEnd(L->b, *fail);
-    LLVMValueRef args[3] = {B->ctx, lw_ci(L, B->d->ins[i].unit), B->fails};
-    hcall(L, "pyaot_v_guard_deopt", args, 3);
-    B->nguards++;
+    count_failure(L, B, &B->d->ins[i]);
     int rc = exit_at(L, B, i, lw_ci(L, -2), PYAOT_DEOPT_GUARD, e);
     LLVMPositionBuilderAtEnd(L->b, here);
     return rc;
@@ -578,9 +583,7 @@ static LLVMValueRef binary_generic(lower *L, body *B, int i, enum vkind kind, py
     LLVMBasicBlockRef same = lw_new_bb(L, B, "");
     LLVMBuildCondBr(L->b, truth(L, ok), same, other);
     LLVMPositionBuilderAtEnd(L->b, other);
-    LLVMValueRef count[3] = {B->ctx, lw_ci(L, in->unit), B->fails};
-    hcall(L, "pyaot_v_guard_deopt", count, 3);
-    B->nguards++;
+    count_failure(L, B, in);
     if (resume_after(L, B, in, 0, PYAOT_DEOPT_GUARD, e) < 0)
         goto done;
 

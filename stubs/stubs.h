@@ -64,6 +64,7 @@ _Static_assert(4 * sizeof(pyaot_cache) == PYAOT_CACHE_BYTES, "abi.h states the c
 /* Generic stubs the speculative ones fall back to. */
 int pyaot_op_LOAD_GLOBAL(pyaot_ctx *c, int sp, int oparg);
 int pyaot_op_STORE_ATTR(pyaot_ctx *c, int sp, int oparg);
+int pyaot_op_BINARY_OP(pyaot_ctx *c, int sp, int oparg);
 int pyaot_op_BINARY_SUBSCR(pyaot_ctx *c, int sp, int oparg);
 int pyaot_op_STORE_SUBSCR(pyaot_ctx *c, int sp, int oparg);
 int pyaot_op_FOR_ITER(pyaot_ctx *c, int sp, int oparg);

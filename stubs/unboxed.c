@@ -357,10 +357,9 @@ HOT void pyaot_v_release(pyaot_ctx *c, int i)
     release_number(o);
 }
 
-/* BINARY_OP on the frame after a check of the unboxed path failed; cold,
-   so that the compiler keeps the straight path's registers for it. */
-__attribute__((noinline, cold, preserve_all)) int pyaot_v_binary_op(pyaot_ctx *c, int sp, int oparg)
+/* The generic BINARY_OP after a check of the unboxed path failed: out of
+   line and cold, so that its many call sites stay small. */
+__attribute__((noinline, cold)) int pyaot_v_binary_op(pyaot_ctx *c, int sp, int oparg)
 {
-    PyObject *a = S(sp - 2), *b = S(sp - 1);
-    return pyaot_replace2(c, sp, a, b, pyaot_number_op(oparg, a, b));
+    return pyaot_op_BINARY_OP(c, sp, oparg);
 }
