@@ -296,7 +296,8 @@ static void on_signal(int sig)
 {
     int saved = errno;
     for (int i = 0; i < nworkers; i++)
-        kill(workers[i], sig);
+        if (workers[i] > 0) /* 0: that worker died and was not replaced */
+            kill(workers[i], sig);
     while (wait(NULL) > 0 || errno == EINTR)
         ;
     pyaot_emit_abort();
@@ -374,8 +375,10 @@ static int run_workers(filelist *files, const pyaot_options *o, int jobs, progre
     int alive = 0, died = 0;
     for (int w = 0; w < jobs; w++) {
         sh->current[w] = -1;
-        if ((workers[w] = spawn(sh, w, fds, files, o)) < 0)
+        pid_t pid = spawn(sh, w, fds, files, o);
+        if (pid < 0)
             return -1;
+        workers[w] = pid;
         nworkers = w + 1;
         alive++;
     }
@@ -395,6 +398,7 @@ static int run_workers(filelist *files, const pyaot_options *o, int jobs, progre
             if (w == nworkers)
                 continue;
             alive--;
+            workers[w] = 0;
             if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
                 continue;
             died++;
@@ -413,8 +417,10 @@ static int run_workers(filelist *files, const pyaot_options *o, int jobs, progre
             pg->done++;
             fail(pg, i, files->v[i], why);
             if (__atomic_load_n(&sh->next, __ATOMIC_SEQ_CST) < files->n) {
-                if ((workers[w] = spawn(sh, w, fds, files, o)) < 0)
-                    break;
+                pid_t again = spawn(sh, w, fds, files, o);
+                if (again < 0)
+                    break; /* the files left are reported as not compiled */
+                workers[w] = again;
                 alive++;
             }
         }
