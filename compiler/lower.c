@@ -509,8 +509,9 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index,
         if (a.depth[i] >= 0)
             B.blocks[i] = lw_new_bb(L, &B, "");
     B.fails = fails;
-    /* Generators keep the generic body: their resumes enter mid-body. */
-    if (fails != NULL && !is_generator(co) && pyaot_unbox_begin(L, &B, co, e) < 0)
+    /* A generator's resumes enter mid-body, at leaders of the unboxed
+       tier (everything in the frame), so either body may take a resume. */
+    if (fails != NULL && pyaot_unbox_begin(L, &B, co, e) < 0)
         goto fail;
     LLVMPositionBuilderAtEnd(L->b, entry);
     if (!is_generator(co))

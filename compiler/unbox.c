@@ -64,6 +64,13 @@ int pyaot_unbox_begin(lower *L, body *B, PyCodeObject *co, pyaot_error *e)
     for (int h = 0; h < d->nhandlers; h++)
         if (d->unit_instr[d->handlers[h].target] >= 0)
             B->leader[d->unit_instr[d->handlers[h].target]] = 1;
+    /* A generator resumes after its suspension points (SEND's target is
+       a jump target already), with everything in the frame. */
+    for (int i = 0; i < d->n; i++) {
+        int op = d->ins[i].opcode;
+        if ((op == YIELD_VALUE || op == RETURN_GENERATOR) && d->unit_instr[d->ins[i].next] >= 0)
+            B->leader[d->unit_instr[d->ins[i].next]] = 1;
+    }
     B->co = co;
     B->vs_for = -1;
     B->call_done = -1;
