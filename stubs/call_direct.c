@@ -186,7 +186,8 @@ int pyaot_call_c(PyObject *callable, PyObject **args, int nargs, PyObject **out)
     else
         r = ml->ml_meth(self, nargs == 1 ? args[0] : NULL);
     _Py_LeaveRecursiveCallTstate(ts);
-    *out = _Py_CheckFunctionResult(ts, callable, r, NULL);
+    /* The common case of _Py_CheckFunctionResult's checks, inline. */
+    *out = r != NULL && ts->curexc_type == NULL ? r : _Py_CheckFunctionResult(ts, callable, r, NULL);
     return 1;
 }
 
@@ -310,6 +311,13 @@ HOT int pyaot_spec_CALL(pyaot_ctx *c, int sp, int oparg, void *cache)
             S(base) = r;
             return r ? ST_OK : ST_ERROR;
         }
+        /* A method of a built-in type (s.add(x), l.pop()): pyaot_op_CALL
+           would try the direct call and the builtins first. Generators'
+           send resumes without the hook there. */
+        if (Py_TYPE(callable) == &PyMethodDescr_Type && callable != pyaot_rt->gen_send &&
+            callable != pyaot_rt->coro_send &&
+            pyaot_call_c(callable, &S(base + 2 - meth), oparg + meth, &r))
+            return pyaot_call_end(c, base, oparg, r);
     }
     return pyaot_op_CALL(c, sp, oparg);
 }

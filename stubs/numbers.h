@@ -6,6 +6,8 @@
 
 #include "stubs.h"
 
+#include "internal/pycore_long.h"
+
 #include <float.h>
 #include <math.h>
 
@@ -18,6 +20,15 @@ static inline HOT int compact(PyObject *v)
 static inline HOT int64_t compact_value(PyObject *v)
 {
     return (int64_t)Py_SIZE(v) * (int64_t)((PyLongObject *)v)->ob_digit[0];
+}
+
+/* PyLong_FromLongLong with the small-int cache inline: most ints a
+   loop makes are indices, offsets and counters. */
+static inline HOT PyObject *box_int(int64_t v)
+{
+    if (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS)
+        return Py_NewRef((PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + v]);
+    return PyLong_FromLongLong(v);
 }
 
 /* PyFloat_FromDouble and an exact float's deallocation, inline: 3.11's

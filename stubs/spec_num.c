@@ -51,7 +51,7 @@ static inline HOT int int_op(int op, int64_t x, int64_t y, PyObject **out)
     default:
         return 0;
     }
-    *out = PyLong_FromLongLong(r);
+    *out = box_int(r);
     return 1;
 }
 

@@ -2,7 +2,7 @@
    compact int, exact dicts, and FOR_ITER over range, list and tuple
    iterators, inline behind type checks; anything else takes the generic
    operation. */
-#include "stubs.h"
+#include "numbers.h"
 
 /* 3.11's iterator layouts, private to their object files; the artifact is
    only ever loaded into the exact interpreter it was compiled for. */
@@ -88,7 +88,7 @@ HOT int pyaot_spec_FOR_ITER(pyaot_ctx *c, int sp, int oparg, void *cache)
         range_iter *r = (range_iter *)it;
         if (r->index < r->len) {
             long v = (long)(r->start + (unsigned long)(r->index++) * r->step);
-            PyObject *n = PyLong_FromLong(v);
+            PyObject *n = box_int(v);
             if (n == NULL)
                 return ST_ERROR;
             S(sp) = n;
