@@ -28,6 +28,7 @@ static const char *const helpers[] = {
     "pyaot_v_list_slot",   "pyaot_v_store_item", "pyaot_v_is_math_sqrt", "pyaot_v_sqrt_ok",
     "pyaot_v_sqrt",     "pyaot_v_set_float", "pyaot_v_set_float_at", "pyaot_v_is_len",
     "pyaot_v_len",      "pyaot_v_len_call", "pyaot_v_binary_op", "pyaot_v_release",
+    "pyaot_v_bool",     "pyaot_v_exact_bool", "pyaot_v_is_none",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -1038,6 +1039,63 @@ static int compare_jump(lower *L, body *B, int i, pyaot_error *e)
     return 0;
 }
 
+/* A conditional jump on the value at the top of the stack branches at
+   once when its test runs no code: a number in a register, a borrowed
+   reference tested for None or for truth where pyaot_v_bool knows it
+   (exact bools, ints, strs, lists...), and a bool in the frame
+   (releasing it frees nothing). Anything else takes the generic jump,
+   whose truth test may call __bool__ or __len__, or free the value. */
+static int cond_jump(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_instr *in = &B->d->ins[i];
+    for (int pos = 0; pos < B->vdepth - 1; pos++)
+        if (B->vs[pos].kind != V_FRAME)
+            return 0; /* the targets expect a boxed stack */
+    int op = in->opcode;
+    int on_none = op == POP_JUMP_FORWARD_IF_NONE || op == POP_JUMP_BACKWARD_IF_NONE ||
+                  op == POP_JUMP_FORWARD_IF_NOT_NONE || op == POP_JUMP_BACKWARD_IF_NOT_NONE;
+    int jump_if = op == POP_JUMP_FORWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_TRUE ||
+                  op == POP_JUMP_FORWARD_IF_NONE || op == POP_JUMP_BACKWARD_IF_NONE;
+    vslot *s = top(B, 1);
+    LLVMValueRef cond; /* i1: the value is true (is None) */
+    LLVMBasicBlockRef slow = NULL;
+    if (s->kind == V_INT)
+        cond = on_none ? LLVMConstInt(LLVMInt1TypeInContext(L->cx), 0, 0)
+                       : LLVMBuildICmp(L->b, LLVMIntNE, s->v, LLVMConstInt(LLVMTypeOf(s->v), 0, 0), "");
+    else if (s->kind == V_DOUBLE) /* NaN is true: unordered or not equal */
+        cond = on_none ? LLVMConstInt(LLVMInt1TypeInContext(L->cx), 0, 0)
+                       : LLVMBuildFCmp(L->b, LLVMRealUNE, s->v, LLVMConstReal(LLVMTypeOf(s->v), 0.0), "");
+    else if (on_none) {
+        if (s->kind != V_REF)
+            return 0; /* releasing it may run __del__ */
+        cond = truth(L, hcall(L, "pyaot_v_is_none", &s->v, 1));
+    }
+    else {
+        int prev = i > 0 && !B->leader[i] ? B->d->ins[i - 1].opcode : -1;
+        if (s->kind == V_FRAME && prev != CONTAINS_OP && prev != IS_OP && prev != COMPARE_OP)
+            return 0; /* a bool is unlikely: the generic jump at once */
+        LLVMValueRef get[2] = {B->ctx, slot_index(L, B, B->vdepth - 1)};
+        LLVMValueRef obj = s->kind == V_REF ? s->v : hcall(L, "pyaot_v_get", get, 2);
+        /* In the frame only a bool: releasing anything else may free it. */
+        LLVMValueRef t = hcall(L, s->kind == V_REF ? "pyaot_v_bool" : "pyaot_v_exact_bool", &obj, 1);
+        slow = lw_new_bb(L, B, "truth");
+        check(L, B, LLVMBuildICmp(L->b, LLVMIntSGE, t, lw_ci(L, 0), ""), slow);
+        if (s->kind == V_FRAME)
+            hcall(L, "pyaot_v_release", get, 2);
+        cond = truth(L, t);
+    }
+    LLVMBasicBlockRef taken = lw_jump_taken(L, B, in, e);
+    LLVMBasicBlockRef next = lw_block_at(B, in->next);
+    if (taken == NULL)
+        return -1;
+    LLVMBuildCondBr(L->b, cond, jump_if ? taken : next, jump_if ? next : taken);
+    if (slow == NULL)
+        return 1;
+    /* The generic jump follows at `slow`, from the state before it. */
+    LLVMPositionBuilderAtEnd(L->b, slow);
+    return 0;
+}
+
 /* How many slots at the top of the stack the generic stub of
    instruction `i` reads and writes (its inputs, then its outputs from
    the same base), when it touches nothing else and falls through to an
@@ -1116,6 +1174,12 @@ int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
             rc = call_len(L, B, i, e);
         break;
     case CALL: rc = B->call_done == i ? fall_through(L, B, i, e) : 0; break;
+    case POP_JUMP_FORWARD_IF_TRUE: case POP_JUMP_BACKWARD_IF_TRUE:
+    case POP_JUMP_FORWARD_IF_FALSE: case POP_JUMP_BACKWARD_IF_FALSE:
+    case POP_JUMP_FORWARD_IF_NONE: case POP_JUMP_BACKWARD_IF_NONE:
+    case POP_JUMP_FORWARD_IF_NOT_NONE: case POP_JUMP_BACKWARD_IF_NOT_NONE:
+        rc = cond_jump(L, B, i, e);
+        break;
     default: break;
     }
     if (rc == 0 && flush_for_generic(L, B, i, e) < 0)

@@ -34,7 +34,7 @@ HOT int pyaot_v_put_double(pyaot_ctx *c, int i, double d)
 
 HOT int pyaot_v_put_int(pyaot_ctx *c, int i, int64_t x)
 {
-    PyObject *o = PyLong_FromLongLong(x);
+    PyObject *o = box_int(x);
     S(i) = o;
     return o != NULL ? ST_OK : ST_ERROR;
 }
@@ -44,6 +44,37 @@ HOT int pyaot_v_put_int(pyaot_ctx *c, int i, int64_t x)
 HOT void pyaot_v_drop(PyObject *o)
 {
     release_number(o);
+}
+
+/* A conditional jump's truth test of an object whose truth runs no
+   code (bools, None, and exact ints, floats, strs, lists, tuples and
+   dicts): 1 or 0; -1 for anything else. */
+HOT int pyaot_v_bool(PyObject *o)
+{
+    if (o == Py_True)
+        return 1;
+    if (o == Py_False || o == Py_None)
+        return 0;
+    PyTypeObject *tp = Py_TYPE(o);
+    if (tp == &PyLong_Type || tp == &PyList_Type || tp == &PyTuple_Type)
+        return Py_SIZE(o) != 0;
+    if (tp == &PyFloat_Type)
+        return PyFloat_AS_DOUBLE(o) != 0.0;
+    if (tp == &PyUnicode_Type)
+        return PyUnicode_GET_LENGTH(o) != 0;
+    if (tp == &PyDict_Type)
+        return ((PyDictObject *)o)->ma_used != 0;
+    return -1;
+}
+
+HOT int pyaot_v_exact_bool(PyObject *o)
+{
+    return o == Py_True ? 1 : o == Py_False ? 0 : -1;
+}
+
+HOT int pyaot_v_is_none(PyObject *o)
+{
+    return o == Py_None;
 }
 
 /* STORE_FAST from frame slot `i`, which is left empty. */
