@@ -983,6 +983,23 @@ static int is_bool_jump(int op)
            op == POP_JUMP_FORWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_TRUE;
 }
 
+/* End the straight path at conditional jump `jump`, taken when `cond`
+   (i1: the value is true, or is None) holds for IF_TRUE and IF_NONE,
+   when it does not for IF_FALSE and IF_NOT_NONE. Everything below is in
+   the frame, as its targets expect. */
+static int branch(lower *L, body *B, const pyaot_instr *jump, LLVMValueRef cond, pyaot_error *e)
+{
+    int op = jump->opcode;
+    int when = op == POP_JUMP_FORWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_TRUE ||
+               op == POP_JUMP_FORWARD_IF_NONE || op == POP_JUMP_BACKWARD_IF_NONE;
+    LLVMBasicBlockRef taken = lw_jump_taken(L, B, jump, e);
+    if (taken == NULL)
+        return -1;
+    LLVMBasicBlockRef next = lw_block_at(B, jump->next);
+    LLVMBuildCondBr(L->b, cond, when ? taken : next, when ? next : taken);
+    return 0;
+}
+
 /* COMPARE_OP followed by a conditional jump on its result: numbers
    compare and branch without making the bool. Anything else takes the
    generic COMPARE_OP (and then the jump) from a materialized stack: a
@@ -1027,13 +1044,8 @@ static int compare_jump(lower *L, body *B, int i, pyaot_error *e)
         cond = truth(L, r);
     }
     drop(L, obj);
-    int jump_if_true = jump->opcode == POP_JUMP_FORWARD_IF_TRUE ||
-                       jump->opcode == POP_JUMP_BACKWARD_IF_TRUE;
-    LLVMBasicBlockRef taken = lw_jump_taken(L, B, jump, e);
-    LLVMBasicBlockRef next = lw_block_at(B, jump->next);
-    if (taken == NULL)
+    if (branch(L, B, jump, cond, e) < 0)
         return -1;
-    LLVMBuildCondBr(L->b, cond, jump_if_true ? taken : next, jump_if_true ? next : taken);
     /* The generic instruction follows at `slow`, from the state before it. */
     LLVMPositionBuilderAtEnd(L->b, slow);
     return 0;
@@ -1051,11 +1063,7 @@ static int cond_jump(lower *L, body *B, int i, pyaot_error *e)
     for (int pos = 0; pos < B->vdepth - 1; pos++)
         if (B->vs[pos].kind != V_FRAME)
             return 0; /* the targets expect a boxed stack */
-    int op = in->opcode;
-    int on_none = op == POP_JUMP_FORWARD_IF_NONE || op == POP_JUMP_BACKWARD_IF_NONE ||
-                  op == POP_JUMP_FORWARD_IF_NOT_NONE || op == POP_JUMP_BACKWARD_IF_NOT_NONE;
-    int jump_if = op == POP_JUMP_FORWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_TRUE ||
-                  op == POP_JUMP_FORWARD_IF_NONE || op == POP_JUMP_BACKWARD_IF_NONE;
+    int on_none = !is_bool_jump(in->opcode);
     vslot *s = top(B, 1);
     LLVMValueRef cond; /* i1: the value is true (is None) */
     LLVMBasicBlockRef slow = NULL;
@@ -1084,11 +1092,8 @@ static int cond_jump(lower *L, body *B, int i, pyaot_error *e)
             hcall(L, "pyaot_v_release", get, 2);
         cond = truth(L, t);
     }
-    LLVMBasicBlockRef taken = lw_jump_taken(L, B, in, e);
-    LLVMBasicBlockRef next = lw_block_at(B, in->next);
-    if (taken == NULL)
+    if (branch(L, B, in, cond, e) < 0)
         return -1;
-    LLVMBuildCondBr(L->b, cond, jump_if ? taken : next, jump_if ? next : taken);
     if (slow == NULL)
         return 1;
     /* The generic jump follows at `slow`, from the state before it. */
