@@ -190,7 +190,7 @@ static int seal(const char *path, const pyaot_stamp *stamp, pyaot_error *e)
         else
             memset(p, 0, sizeof *stamp);
         p += sizeof *stamp;
-        uint64_t h = pyaot_hash_bytes(0, buf, (size_t)(p - buf));
+        uint64_t h = pyaot_checksum(buf, (size_t)(p - buf));
         memcpy(p, PYAOT_TRAILER_TAG, 8);
         memcpy(p + 8, &h, 8);
         size_t add = sizeof *stamp + PYAOT_TRAILER_SIZE;

@@ -20,8 +20,11 @@
 #define PYAOT_EXACT_DOUBLE (INT64_C(1) << 53)
 
 /* The checksum trailer appended after the ELF image: 8 bytes of tag, then
-   the 64-bit hash of every byte before the trailer (the stamp included). */
-#define PYAOT_TRAILER_TAG "PYAOTSUM"
+   pyaot_checksum of every byte before the trailer (the stamp included).
+   Artifacts ending in the first format's tag (checksummed with
+   pyaot_hash_bytes) are reported as built by an older pyaot. */
+#define PYAOT_TRAILER_TAG "PYAOTCS2"
+#define PYAOT_TRAILER_TAG_V1 "PYAOTSUM"
 #define PYAOT_TRAILER_SIZE 16
 
 /* The freshness stamp sits between the ELF image and the checksum trailer,

@@ -38,6 +38,29 @@ uint64_t pyaot_hash_bytes(uint64_t h, const void *p, size_t n)
     return h * K1;
 }
 
+static uint64_t lane(uint64_t h, const unsigned char *b)
+{
+    uint64_t w;
+    memcpy(&w, b, 8);
+    h ^= w;
+    return ((h << 29) | (h >> 35)) * K1;
+}
+
+uint64_t pyaot_checksum(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    uint64_t h0 = K1, h1 = K2, h2 = ~K1, h3 = ~K2;
+    size_t len = n;
+    for (; n >= 32; b += 32, n -= 32) {
+        h0 = lane(h0, b);
+        h1 = lane(h1, b + 8);
+        h2 = lane(h2, b + 16);
+        h3 = lane(h3, b + 24);
+    }
+    uint64_t h = mix(mix(mix(mix(len, h0), h1), h2), h3);
+    return pyaot_hash_bytes(h, b, n);
+}
+
 int pyaot_verify_artifact(const char *path, pyaot_stamp *stamp, long *size, char *why, size_t cap)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -64,10 +87,13 @@ int pyaot_verify_artifact(const char *path, pyaot_stamp *stamp, long *size, char
     const unsigned char *t = p + n - PYAOT_TRAILER_SIZE;
     uint64_t want;
     memcpy(&want, t + 8, 8);
-    if (memcmp(t, PYAOT_TRAILER_TAG, 8) != 0) {
+    if (memcmp(t, PYAOT_TRAILER_TAG_V1, 8) == 0) {
+        snprintf(why, cap, "built by an older pyaot (checksum format 1); recompile it");
+    }
+    else if (memcmp(t, PYAOT_TRAILER_TAG, 8) != 0) {
         snprintf(why, cap, "truncated or not a pyaot artifact (no checksum trailer)");
     }
-    else if (pyaot_hash_bytes(0, p, n - PYAOT_TRAILER_SIZE) != want) {
+    else if (pyaot_checksum(p, n - PYAOT_TRAILER_SIZE) != want) {
         snprintf(why, cap, "corrupt artifact (checksum mismatch)");
     }
     else {

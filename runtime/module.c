@@ -473,6 +473,9 @@ static PyMethodDef methods[] = {
     {"adopt", m_adopt, METH_VARARGS,
      "adopt(code, artifact, filename) -> None or the reason it was refused: code\n"
      "objects from filename get the artifact's entries by hash on their first call"},
+    {"adopt_candidates", pyaot_adopt_candidates, METH_VARARGS,
+     "adopt_candidates(items, (frozen, source, sourceless), cache_tag, prefix) -> the\n"
+     "(name, module) items whose artifact exists or may exist"},
     {"is_native", m_is_native, METH_O, "whether a code object has a native entry"},
     {"code_hash", m_code_hash, METH_O, "code_hash(code) -> the compiler's 64-bit hash of it"},
     {"enabled", m_enabled, METH_NOARGS, "whether the hook is installed"},

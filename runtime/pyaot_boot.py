@@ -15,7 +15,8 @@ plain bytecode.
 import os
 import sys
 
-_HERE = os.path.dirname(os.path.abspath(__file__))
+# (abspath only when needed: it costs every start-up a few hundred bytecodes)
+_HERE = os.path.dirname(__file__ if __file__.startswith("/") else os.path.abspath(__file__))
 _warned = set()
 _prefix = None
 _rt = None
@@ -136,8 +137,13 @@ def _adopt(spec, seen):
 
 
 def _adopt_loaded():
+    import _frozen_importlib as bootstrap
+    import _frozen_importlib_external as external
     seen = set()
-    for name, module in list(sys.modules.items()):
+    kinds = (bootstrap.FrozenImporter, external.SourceFileLoader, external.SourcelessFileLoader)
+    # _source_pyc's common case; otherwise the filter keeps every module.
+    tag = None if sys.pycache_prefix is not None or sys.flags.optimize else sys.implementation.cache_tag
+    for name, module in _rt.adopt_candidates(list(sys.modules.items()), kinds, tag, _prefix):
         spec = getattr(module, "__spec__", None)
         if spec is None or spec.origin is None:
             continue
@@ -213,17 +219,16 @@ def _module_hook(code):
 
 
 def _load_runtime():
-    # Frozen import machinery only: importlib.util would slow every start-up.
+    # The extension's own calls, not a loader: importlib.util, and even the
+    # frozen loader's spec and module set-up, cost every start-up.
     import _frozen_importlib as bootstrap
-    import _frozen_importlib_external as external
     import _imp
     for suffix in _imp.extension_suffixes():
-        path = os.path.join(_HERE, "_pyaot" + suffix)
+        path = _HERE + "/_pyaot" + suffix
         if os.path.exists(path):
-            loader = external.ExtensionFileLoader("_pyaot", path)
-            spec = external.spec_from_file_location("_pyaot", path, loader=loader)
-            mod = bootstrap.module_from_spec(spec)
-            loader.exec_module(mod)
+            mod = _imp.create_dynamic(bootstrap.ModuleSpec("_pyaot", None, origin=path))
+            _imp.exec_dynamic(mod)
+            mod.__file__ = path
             sys.modules["_pyaot"] = mod
             return mod
     raise ImportError("no _pyaot extension in %s" % _HERE)

@@ -28,6 +28,9 @@ PyObject *pyaot_stats_report(PyObject *self, PyObject *unused);
 PyObject *pyaot_stats_write(PyObject *self, PyObject *args);
 PyObject *pyaot_stats_reset(PyObject *self, PyObject *unused);
 
+/* adopt_scan.c: adopt_candidates(items, kinds, cache_tag, prefix) */
+PyObject *pyaot_adopt_candidates(PyObject *self, PyObject *args);
+
 /* module.c, for the statistics */
 PyObject *pyaot_native_by_file(void);
 void pyaot_reset_calls(void);

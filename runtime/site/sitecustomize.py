@@ -6,10 +6,36 @@ import os
 import sys
 
 
+def _matching_pyc(external, path):
+    """The bytes of the __pycache__ .pyc of one of pyaot's own files when its
+    header matches the source (magic, mtime, size), else None. Read directly:
+    the loader's get_code would cost every start-up a few hundred bytecodes."""
+    if sys.flags.optimize or sys.pycache_prefix is not None or not sys.implementation.cache_tag:
+        return None
+    head, _, tail = path.rpartition("/")
+    pyc = "%s/__pycache__/%s.%s.pyc" % (head, tail.rpartition(".")[0], sys.implementation.cache_tag)
+    try:
+        st = os.stat(path)
+        with open(pyc, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    stamp = ((int(st.st_mtime) & 0xFFFFFFFF).to_bytes(4, "little") +
+             (st.st_size & 0xFFFFFFFF).to_bytes(4, "little"))
+    if data[:4] != external.MAGIC_NUMBER or data[4:8] != bytes(4) or data[8:16] != stamp:
+        return None
+    return data
+
+
 def _own_code(external, name, path):
-    """The code of one of pyaot's own files, caching its .pyc in pyaot's
-    directory (never the program's) even under PYTHONDONTWRITEBYTECODE: the
-    first compile in a process costs more than all the rest of start-up."""
+    """The code of one of pyaot's own files. A stale or missing .pyc is
+    rewritten in pyaot's directory (never the program's) even under
+    PYTHONDONTWRITEBYTECODE: the first compile in a process costs more than
+    all the rest of start-up."""
+    data = _matching_pyc(external, path)
+    if data is not None:
+        import marshal
+        return marshal.loads(memoryview(data)[16:])
     dont_write = sys.dont_write_bytecode
     sys.dont_write_bytecode = False
     try:
@@ -18,33 +44,30 @@ def _own_code(external, name, path):
         sys.dont_write_bytecode = dont_write
 
 
-def _stale(cached, source):
-    """A missing .pyc, or one older than its source (pyaot reinstalled):
-    the import system rewrites neither under PYTHONDONTWRITEBYTECODE."""
-    try:
-        return os.stat(cached).st_mtime < os.stat(source).st_mtime
-    except OSError:
-        return True
-
-
 def _pyaot_start():
-    here = os.path.dirname(os.path.abspath(__file__))
-    sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != here]
+    here = __file__.rpartition("/")[0]
+    kept = [p for p in sys.path if p != here]
+    if len(kept) == len(sys.path):  # PYTHONPATH named it in another spelling
+        here = os.path.dirname(os.path.abspath(__file__))
+        kept = [p for p in sys.path if os.path.abspath(p or ".") != here]
+    sys.path[:] = kept
     # The frozen import machinery is already loaded; importlib.util is not,
     # and importing it would cost every start-up several milliseconds.
     import _frozen_importlib as bootstrap
     import _frozen_importlib_external as external
-    if __cached__ and _stale(__cached__, __file__):
-        _own_code(external, __name__, __file__)
+    if __cached__ and _matching_pyc(external, __file__) is None:
+        _own_code(external, __name__, __file__)  # rewrites it
     boot = sys.modules.get("pyaot_boot")  # already there when a .pth autoloaded it
     if boot is None:
         path = os.path.join(os.path.dirname(here), "pyaot_boot.py")
-        boot = bootstrap.module_from_spec(external.spec_from_file_location("pyaot_boot", path))
+        boot = type(sys)("pyaot_boot")  # no spec: nothing imports it by name
+        boot.__file__ = path
         sys.modules["pyaot_boot"] = boot
         exec(_own_code(external, "pyaot_boot", path), boot.__dict__)
     boot.activate()
     shadowed = external.PathFinder.find_spec("sitecustomize", sys.path)
-    if shadowed is not None and shadowed.origin and os.path.dirname(shadowed.origin) != here:
+    if (shadowed is not None and shadowed.origin
+            and not os.path.samefile(os.path.dirname(shadowed.origin), here)):
         module = bootstrap.module_from_spec(shadowed)
         sys.modules["sitecustomize"] = module
         shadowed.loader.exec_module(module)
@@ -54,4 +77,4 @@ try:
     _pyaot_start()
 except Exception as _exc:
     sys.stderr.write("pyaot: warning: start-up failed: %r\n" % (_exc,))
-del _pyaot_start, _own_code, _stale
+del _pyaot_start, _own_code, _matching_pyc

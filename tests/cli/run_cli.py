@@ -176,12 +176,17 @@ def incremental(a, work, env):
         f.write(bytes(c ^ 0x5A for c in chunk))
     with open(m3_art, "r+b") as f:
         f.truncate(os.path.getsize(m3_art) // 2)
+    m2_art = [p for p in after if os.path.basename(p).startswith("m2.")][0]
+    with open(m2_art, "r+b") as f:  # the first checksum format's tag
+        f.seek(-16, 2)
+        f.write(b"PYAOTSUM")
     before = artifacts(tree)
     r = comp("-v")
     after = artifacts(tree)
-    check("corrupt and truncated artifacts are recompiled, not trusted",
-          counts(r) == (2, good - 2, 1) and rewritten(before, after) == ["m1", "m3"]
+    check("corrupt, truncated and old-format artifacts are recompiled, not trusted",
+          counts(r) == (3, good - 3, 1) and rewritten(before, after) == ["m1", "m2", "m3"]
           and re.search(r"m1\.py -> \S+ \(corrupt artifact \(checksum mismatch\);", r.stderr)
+          and re.search(r"m2\.py -> \S+ \(built by an older pyaot", r.stderr)
           and re.search(r"m3\.py -> \S+ \(truncated", r.stderr), r.stderr)
 
     before = after
@@ -584,6 +589,18 @@ def main():
           and "native entries in %s" % os.path.join(app, "lenmod.py") in r.stderr,
           repr((want.stdout, r.stdout, r.stderr)))
     os.remove(os.path.join(site, "a_patch.pth"))
+    # A module imported before the runtime came up (by an earlier .pth) is
+    # adopted: its artifact sits beside its .pyc, no cache prefix.
+    with open(os.path.join(app, "earlymod.py"), "w") as f:
+        f.write("def f(n):\n    return sum(i * i for i in range(n))\n")
+    r = run([a.pyaot, "compile", "-q", os.path.join(app, "earlymod.py")])
+    with open(os.path.join(site, "a_early.pth"), "w") as f:
+        f.write("import earlymod\n")
+    early = "import site; site.addsitedir(%r); import earlymod; print(earlymod.f(50))" % site
+    r = run([a.python, "-c", early], cwd=app, env=env_s)
+    check("a module imported before the runtime came up is adopted",
+          r.stdout == "40425\n" and "native entries in %s" % os.path.join(app, "earlymod.py") in r.stderr, r.stderr)
+    os.remove(os.path.join(site, "a_early.pth"))
     r = run([a.pyaot, "uninstall", "--site", site])
     check("uninstall removes it", r.returncode == 0 and not os.listdir(site), str(os.listdir(site)))
 

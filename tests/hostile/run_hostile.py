@@ -171,7 +171,7 @@ def expect_reported(res, path, words):
 def expect_artifact(path, what="good file"):
     expect(os.path.isfile(path), "no artifact for the %s: %s" % (what, path))
     data = read(path)
-    expect(len(data) > 64 and data[:4] == b"\x7fELF" and data[-16:-8] == b"PYAOTSUM",
+    expect(len(data) > 64 and data[:4] == b"\x7fELF" and data[-16:-8] == b"PYAOTCS2",
            "artifact %s is not a sealed ELF file" % path)
 
 
@@ -388,12 +388,15 @@ def runtime_case(name, mutate, words):
 HASH_HELPER = r'''
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "%s"
 
-/* Prints pyaot_hash_bytes(0, file) in hex: the artifact checksum. */
+/* Prints pyaot_checksum(file) in hex: the artifact checksum; with -v1, the
+   first format's pyaot_hash_bytes(0, file). */
 int main(int argc, char **argv)
 {
-    FILE *f = argc == 2 ? fopen(argv[1], "rb") : NULL;
+    int v1 = argc == 3 && strcmp(argv[1], "-v1") == 0;
+    FILE *f = argc == 2 + v1 ? fopen(argv[1 + v1], "rb") : NULL;
     if (f == NULL)
         return 2;
     fseek(f, 0, SEEK_END);
@@ -402,7 +405,8 @@ int main(int argc, char **argv)
     unsigned char *buf = malloc(n > 0 ? (size_t)n : 1);
     if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n)
         return 2;
-    printf("%%016llx\n", (unsigned long long)pyaot_hash_bytes(0, buf, (size_t)n));
+    uint64_t h = v1 ? pyaot_hash_bytes(0, buf, (size_t)n) : pyaot_checksum(buf, (size_t)n);
+    printf("%%016llx\n", (unsigned long long)h);
     return 0;
 }
 '''
@@ -439,18 +443,18 @@ def hash_tool():
     return _hash_tool
 
 
-def checksum(path):
+def checksum(path, v1=False):
     exe, env = hash_tool()
-    res = run([exe, path], os.path.dirname(path), env=env)
+    res = run([exe] + (["-v1"] if v1 else []) + [path], os.path.dirname(path), env=env)
     expect(res.returncode == 0, "checksum helper failed on %s" % path)
     return int(text(res.stdout), 16)
 
 
-def reseal(art, body):
-    """Write `body` to `art` with a correct PYAOTSUM trailer."""
+def reseal(art, body, v1=False):
+    """Write `body` to `art` with a correct trailer (the first format's with v1)."""
     write(art, body)
-    h = checksum(art)
-    write(art, body + b"PYAOTSUM" + h.to_bytes(8, "little"))
+    h = checksum(art, v1)
+    write(art, body + (b"PYAOTSUM" if v1 else b"PYAOTCS2") + h.to_bytes(8, "little"))
 
 
 def expect_helper_agrees(art):
@@ -812,6 +816,12 @@ def check_artifact_other_compiler():
     runtime_case("other_compiler", mutate, ["built by"])
 
 
+def check_artifact_old_checksum_format():
+    def mutate(d, art):
+        reseal(art, read(art)[:-16], v1=True)  # sound, in the first format
+    runtime_case("old_checksum_format", mutate, ["older pyaot"])
+
+
 def check_artifact_of_other_module():
     def mutate(d, art):
         shutil.copyfile(artifact_of_py(os.path.join(d, "pkg", "other.py")), art)
@@ -867,6 +877,7 @@ CHECKS = [
     check_artifact_empty,
     check_artifact_other_interpreter,
     check_artifact_other_compiler,
+    check_artifact_old_checksum_format,
     check_artifact_of_other_module,
     check_artifact_is_directory,
     check_artifact_is_fifo,
