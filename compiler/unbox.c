@@ -237,7 +237,23 @@ static enum vtype static_type(const vslot *s)
     case V_DOUBLE: return T_FLOAT;
     case V_INT: return T_INT;
     case V_REF: return s->type;
-    default: return T_ANY;
+    default: return s->type == T_OTHER ? T_OTHER : T_ANY;
+    }
+}
+
+/* Whether generic instruction `opcode` pushes what is never a number
+   (`[0] * len(p)` would otherwise be guessed an int product and leave
+   for the interpreter at every call). Only a hint: T_OTHER just keeps
+   the operation generic. */
+static int makes_no_number(int opcode)
+{
+    switch (opcode) {
+    case BUILD_LIST: case BUILD_TUPLE: case BUILD_SET: case BUILD_MAP:
+    case BUILD_CONST_KEY_MAP: case BUILD_STRING: case BUILD_SLICE: case FORMAT_VALUE:
+    case MAKE_FUNCTION:
+        return 1;
+    default:
+        return 0;
     }
 }
 
@@ -755,7 +771,8 @@ static int feeds_numbers(const body *B, int i)
 static int subscript_inline(body *B, int i, const vslot *seq, const vslot *sub)
 {
     const pyaot_instr *in = &B->d->ins[i];
-    if (seq->kind != V_REF || sub->kind == V_DOUBLE || static_type(sub) == T_FLOAT)
+    if (seq->kind != V_REF || sub->kind == V_DOUBLE || static_type(sub) == T_FLOAT ||
+        static_type(sub) == T_OTHER)
         return 0;
     switch (pyaot_profile_seen(B->prof, in->unit)) {
     case BINARY_SUBSCR_LIST_INT:
@@ -1142,8 +1159,13 @@ static int flush_for_generic(lower *L, body *B, int i, pyaot_error *e)
     int any = 0;
     for (int pos = 0; pos < keep; pos++)
         any |= B->vs[pos].kind != V_FRAME;
-    if (!any)
-        return flush(L, B, i, e);
+    if (!any) {
+        if (flush(L, B, i, e) < 0)
+            return -1;
+        if (w >= 0 && w <= B->vdepth)
+            B->keep = keep;  /* all in the frame; what is known of them carries over */
+        return 0;
+    }
     push_borrowed(L, B, keep, -1);
     LLVMValueRef st = materialize_range(L, B, keep, B->vdepth);
     for (int pos = keep; pos < B->vdepth; pos++)
@@ -1160,6 +1182,9 @@ int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
         B->vdepth = B->a->depth[i];
         for (int pos = 0; pos < B->vdepth; pos++)
             B->vs[pos] = (vslot){.kind = V_FRAME, .local = -1};
+        /* Reached only from the instruction before, which pushed it. */
+        if (i > 0 && !B->leader[i] && B->vdepth > 0 && makes_no_number(B->d->ins[i - 1].opcode))
+            B->vs[B->vdepth - 1].type = T_OTHER;
     }
     B->vs_for = -1;
     int rc = 0;
@@ -1199,6 +1224,8 @@ void pyaot_unbox_after(body *B, int i)
     int depth = B->a->depth[i + 1];
     for (int pos = B->keep; pos < depth; pos++)
         B->vs[pos] = (vslot){.kind = V_FRAME, .local = -1};
+    if (depth > B->keep && makes_no_number(B->d->ins[i].opcode))
+        B->vs[depth - 1].type = T_OTHER;
     B->vdepth = depth;
     B->vs_for = i + 1;
     B->keep = -1;

@@ -312,7 +312,7 @@ def test_speculation_stats(t):
     r = t.run([prog], True, {"PYAOT_STATS": "1", "PYAOT_STATS_FILE": stats})
     rec = read_stats("speculation stats", stats)[0]
     src = open(prog).read().splitlines()
-    line = {tag: src.index(l) + 1 for l in src for tag in ("MONO", "POLY", "SWITCH", "CONSTS")
+    line = {tag: src.index(l) + 1 for l in src for tag in ("MONO", "POLY", "SWITCH", "CONSTS", "BUILT")
             if "# " + tag in l}
     sites = rec.get("guard_sites", [])
     at = {(s["line"], s.get("op")): s for s in sites if s["file"] == prog}
@@ -337,9 +337,11 @@ def test_speculation_stats(t):
     check("an unboxed function fed objects deoptimizes 32 times, then switches",
           rec.get("switched") == [{"file": prog, "line": line["SWITCH"], "function": "scale"}] and
           rec.get("deopt_reasons", {}).get("guard") == 32, rec)
-    check("subscripts by constants of strs, dicts and sequences that feed no arithmetic "
-          "do not deoptimize (only `scale` switches, after its 32)",
+    check("subscripts by constants of strs, dicts and sequences that feed no arithmetic, "
+          "and operations on lists, tuples, strs and sets just built, do not deoptimize "
+          "(only `scale` switches, after its 32)",
           line["CONSTS"] not in [s["line"] for s in rec.get("switched", [])] and
+          line["BUILT"] not in [s["line"] for s in rec.get("switched", [])] and
           rec.get("deopts") == 32, rec)
     check("the report lists the switched code object",
           re.search(rb"switched to their generic body \(guards failed 32 times\): 1\n"

@@ -60,7 +60,13 @@ def by_constants(words, table, pairs):  # CONSTS: no profile, items that are no 
     return n
 
 
+def built(p):  # BUILT: what BUILD_* and f-strings make is no number
+    table = [0] * len(p) + [len(p)] * 2
+    return table, (p[0],) * len(p), f"{p[0]}" * len(p), {len(p)} | {1}, p[1:len(p)] + [0]
+
+
 print(sum(by_constants(["_ab", "cd_", "_ex"], {0: 1, 1: "k"}, Pair()) for i in range(40)))
+print([built(list(range(1, k % 4 + 2))) for k in range(40)][-3:])
 print(fib(18))
 print(sum(scale(float(i)) for i in range(40)), [scale(Half()) for i in range(40)][-1])
 print(mono([A(i) for i in range(200)]))
