@@ -10,10 +10,12 @@ def _matching_pyc(external, path):
     """The bytes of the __pycache__ .pyc of one of pyaot's own files when its
     header matches the source (magic, mtime, size), else None. Read directly:
     the loader's get_code would cost every start-up a few hundred bytecodes."""
-    if sys.flags.optimize or sys.pycache_prefix is not None or not sys.implementation.cache_tag:
+    if sys.pycache_prefix is not None or not sys.implementation.cache_tag:
         return None
     head, _, tail = path.rpartition("/")
-    pyc = "%s/__pycache__/%s.%s.pyc" % (head, tail.rpartition(".")[0], sys.implementation.cache_tag)
+    opt = ".opt-%d" % sys.flags.optimize if sys.flags.optimize else ""
+    pyc = "%s/__pycache__/%s.%s%s.pyc" % (head, tail.rpartition(".")[0],
+                                          sys.implementation.cache_tag, opt)
     try:
         st = os.stat(path)
         with open(pyc, "rb") as f:
