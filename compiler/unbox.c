@@ -1155,14 +1155,15 @@ static int generic_window(const body *B, int i)
 static int flush_for_generic(lower *L, body *B, int i, pyaot_error *e)
 {
     int w = generic_window(B, i);
-    int keep = w < 0 || w > B->vdepth ? 0 : B->vdepth - w;
+    int windowed = w >= 0 && w <= B->vdepth;
+    int keep = windowed ? B->vdepth - w : 0;
     int any = 0;
     for (int pos = 0; pos < keep; pos++)
         any |= B->vs[pos].kind != V_FRAME;
     if (!any) {
         if (flush(L, B, i, e) < 0)
             return -1;
-        if (w >= 0 && w <= B->vdepth)
+        if (windowed)
             B->keep = keep;  /* all in the frame; what is known of them carries over */
         return 0;
     }
