@@ -166,6 +166,9 @@ enum { PYAOT_SEEN_OTHER = 0, PYAOT_SEEN_INT, PYAOT_SEEN_FLOAT };
 int pyaot_seen_numbers(int seen);
 /* Whether speculative stub `spec` takes a per-instruction cache. */
 int pyaot_spec_cached(const char *spec);
+/* Whether speculative stub `spec` adds ST_TRACING to its status itself,
+   where code may have run, so the caller need not look at tracing. */
+int pyaot_spec_traces(const char *spec);
 
 /* ---- lower.c / emit.c / module.c ---- */
 

@@ -71,8 +71,8 @@ static long long field_offset(LLVMTargetDataRef td, LLVMValueRef ptr, LLVMValueR
     return -1;
 }
 
-/* The first four fields of the native context (thread state, frame,
-   localsplus, first code unit: pyaot_ctx in stubs/stubs.h) never change
+/* The first five fields of the native context (thread state, frame,
+   localsplus, first code unit, constants: pyaot_ctx in stubs/stubs.h) never change
    while a body runs, but every store through a PyObject ** may alias
    them as far as LLVM knows, so each instruction reloaded them. Marks
    their loads in the bodies invariant once the hot stubs are inlined.
@@ -95,7 +95,7 @@ static void mark_context_invariant(LLVMModuleRef mod)
                 if (!LLVMIsALoadInst(in) || LLVMGetTypeKind(LLVMTypeOf(in)) != LLVMPointerTypeKind)
                     continue;
                 long long off = field_offset(td, LLVMGetOperand(in, 0), ctx);
-                if (off >= 0 && off < 4LL * ptr_size && off % ptr_size == 0)
+                if (off >= 0 && off < 5LL * ptr_size && off % ptr_size == 0)
                     LLVMSetMetadata(in, kind, empty);
             }
     }

@@ -225,7 +225,8 @@ pyaot_callee lw_callee_of(body *B, int i)
 
 /* The speculative stub for `in` and a pointer to a fresh inline cache for
    it, or NULL to call the generic stub. */
-static LLVMValueRef spec_fn(lower *L, body *B, const pyaot_instr *in, LLVMValueRef *cache)
+static LLVMValueRef spec_fn(lower *L, body *B, const pyaot_instr *in, LLVMValueRef *cache,
+                            int *traces)
 {
     pyaot_callee ce = {NULL, NULL};
     if (in->opcode == CALL)
@@ -238,6 +239,7 @@ static LLVMValueRef spec_fn(lower *L, body *B, const pyaot_instr *in, LLVMValueR
     LLVMValueRef f = LLVMGetNamedFunction(L->mod, name);
     if (f == NULL || LLVMGlobalGetValueType(f) != L->spec_ty)
         return NULL;
+    *traces = pyaot_spec_traces(spec);
     if (!pyaot_spec_cached(spec)) {
         *cache = LLVMConstPointerNull(L->ptr);
         return f;
@@ -333,7 +335,8 @@ static int lower_generic(lower *L, body *B, int i, pyaot_error *e)
     }
 
     LLVMValueRef cache = NULL;
-    LLVMValueRef sfn = spec_fn(L, B, in, &cache);
+    int traces = 0; /* the stub's status says whether a tracer is on */
+    LLVMValueRef sfn = spec_fn(L, B, in, &cache, &traces);
     LLVMValueRef args[4] = {B->ctx, lw_ci(L, sp), lw_ci(L, in->oparg), cache};
     LLVMValueRef r = sfn != NULL ? lw_call(L, L->spec_ty, sfn, args, 4) : lw_call(L, L->op_ty, fn, args, 3);
     if (kind == K_NOFAIL) {
@@ -359,7 +362,8 @@ static int lower_generic(lower *L, body *B, int i, pyaot_error *e)
         break;
     }
     case K_PLAIN: {
-        r = lw_status_with_tracing(L, B, r);
+        if (!traces)
+            r = lw_status_with_tracing(L, B, r);
         LLVMBasicBlockRef next = lw_block_at(B, in->next);
         if (in->opcode == CALL || in->opcode == CALL_FUNCTION_EX) {
             /* The interpreter checks the breaker after a call returns (a
@@ -377,7 +381,8 @@ static int lower_generic(lower *L, body *B, int i, pyaot_error *e)
         break;
     }
     default: { /* K_COND_JUMP, K_FOR_ITER */
-        r = lw_status_with_tracing(L, B, r);
+        if (!traces)
+            r = lw_status_with_tracing(L, B, r);
         LLVMBasicBlockRef taken = lw_jump_taken(L, B, in, e);
         if (taken == NULL)
             return -1;

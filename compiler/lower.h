@@ -47,6 +47,17 @@ typedef struct vslot {
     LLVMValueRef cv;   /* constant's value as double (T_FLOAT) or i64 (T_INT) */
 } vslot;
 
+/* What the straight path knows of a local (unbox.c): only this code's
+   STORE_FAST and DELETE_FAST change a frame's locals while it runs (a
+   tracer's writes through f_locals happen after an exit), so what was
+   stored or checked holds until the next leader. */
+typedef struct lknown {
+    int bound;          /* holds a value: no UnboundLocalError check */
+    LLVMValueRef obj;   /* the object, when one value on the path holds it */
+    enum vtype type;    /* T_FLOAT / T_INT: an exact float / int, value in `cv` */
+    LLVMValueRef cv;
+} lknown;
+
 typedef struct body {
     LLVMValueRef fn, ctx;
     LLVMBasicBlockRef *blocks; /* per instruction, NULL when unreachable */
@@ -64,6 +75,8 @@ typedef struct body {
     PyCodeObject *co;
     unsigned char *leader;     /* per instruction: reached other than by falling through */
     vslot *vs;                 /* the virtual stack, valid at instruction `vs_for` */
+    lknown *lk;                /* per local, on the straight path */
+    unsigned char *arg;        /* per local: an argument never deleted, always bound */
     int vdepth, vs_for;
     int call_done;             /* a CALL its PRECALL lowered already, else -1 */
     int keep;                  /* a generic instruction runs above this many virtual

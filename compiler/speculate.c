@@ -144,3 +144,16 @@ int pyaot_spec_cached(const char *spec)
 {
     return strncmp(spec, "CALL", 4) != 0 && strcmp(spec, "UNPACK_SEQUENCE") != 0;
 }
+
+int pyaot_spec_traces(const char *spec)
+{
+    static const char *const traces[] = {
+        "FOR_ITER", "UNPACK_SEQUENCE", "LOAD_GLOBAL", "LOAD_ATTR", "LOAD_METHOD", "STORE_ATTR",
+        "BINARY_OP_INT", "BINARY_OP_FLOAT", "BINARY_OP_NUM", "COMPARE_OP_INT", "COMPARE_OP_FLOAT",
+        "COMPARE_OP_STR", "COMPARE_OP_NUM", "BINARY_SUBSCR", "STORE_SUBSCR",
+    };
+    for (size_t k = 0; k < sizeof traces / sizeof traces[0]; k++)
+        if (strcmp(spec, traces[k]) == 0)
+            return 1;
+    return 0;
+}

@@ -53,12 +53,22 @@ int pyaot_unbox_begin(lower *L, body *B, PyCodeObject *co, pyaot_error *e)
     const pyaot_decoded *d = B->d;
     B->leader = calloc((size_t)d->n + 1, 1);
     B->vs = calloc((size_t)B->a->max_depth + 1, sizeof *B->vs);
-    if (B->leader == NULL || B->vs == NULL) {
+    B->lk = calloc((size_t)co->co_nlocalsplus + 1, sizeof *B->lk);
+    B->arg = calloc((size_t)co->co_nlocalsplus + 1, 1);
+    if (B->leader == NULL || B->vs == NULL || B->lk == NULL || B->arg == NULL) {
         pyaot_unbox_end(B);
         pyaot_errorf(e, "out of memory");
         return -1;
     }
     B->leader[0] = 1;
+    /* Arguments are bound on entry; only DELETE_FAST unbinds a local. */
+    int nargs = co->co_argcount + co->co_kwonlyargcount + ((co->co_flags & CO_VARARGS) != 0) +
+                ((co->co_flags & CO_VARKEYWORDS) != 0);
+    for (int k = 0; k < nargs && k < co->co_nlocalsplus; k++)
+        B->arg[k] = 1;
+    for (int i = 0; i < d->n; i++)
+        if (d->ins[i].opcode == DELETE_FAST && d->ins[i].oparg < co->co_nlocalsplus)
+            B->arg[d->ins[i].oparg] = 0;
     for (int i = 0; i < d->n; i++)
         if (d->ins[i].target >= 0 && d->unit_instr[d->ins[i].target] >= 0)
             B->leader[d->unit_instr[d->ins[i].target]] = 1;
@@ -83,8 +93,12 @@ void pyaot_unbox_end(body *B)
 {
     free(B->leader);
     free(B->vs);
+    free(B->lk);
+    free(B->arg);
     B->leader = NULL;
     B->vs = NULL;
+    B->lk = NULL;
+    B->arg = NULL;
 }
 
 /* ---- the virtual stack ------------------------------------------------ */
@@ -303,11 +317,29 @@ static int plan(const body *B, const pyaot_instr *in, const vslot *a, const vslo
     return t[0] != T_ANY && t[1] != T_ANY;
 }
 
+/* The straight path learnt that local `k` is an exact float or int `t`
+   of value `cv`; so are its borrowed copies on the stack (a store to it
+   pushes those first). */
+static void learn(body *B, int k, enum vtype t, LLVMValueRef cv)
+{
+    B->lk[k].type = t;
+    B->lk[k].cv = cv;
+    for (int pos = 0; pos < B->vdepth; pos++) {
+        vslot *s = &B->vs[pos];
+        if (s->kind == V_REF && s->local == k) {
+            s->type = t;
+            s->cv = cv;
+        }
+    }
+}
+
 /* The operand `s` at stack position `pos` as a value of type `want`
    (i64 or double), checked against `t`, its planned type; a failed check
-   goes to `fail`. `*obj` is set to the object a frame slot owned. */
+   goes to `fail`. `*obj` is set to the object a frame slot owned. When
+   `exits` (`fail` leaves the straight path for good, so the check's
+   result holds on the rest of it), a local's checked type is learnt. */
 static LLVMValueRef operand(lower *L, body *B, int pos, enum vtype t, int ints, enum vtype want,
-                            LLVMBasicBlockRef fail, LLVMValueRef *obj)
+                            LLVMBasicBlockRef fail, int exits, LLVMValueRef *obj)
 {
     vslot *s = &B->vs[pos];
     LLVMTypeRef dbl = LLVMDoubleTypeInContext(L->cx);
@@ -323,13 +355,19 @@ static LLVMValueRef operand(lower *L, body *B, int pos, enum vtype t, int ints, 
             LLVMValueRef args[2] = {B->ctx, slot_index(L, B, pos)};
             *obj = o = hcall(L, "pyaot_v_get", args, 2);
         }
+        int k = exits && s->kind == V_REF ? s->local : -1;
         if (t == T_FLOAT) {
             LLVMValueRef args[2] = {o, lw_ci(L, ints)};
             check(L, B, truth(L, hcall(L, "pyaot_v_is_double", args, 2)), fail);
-            return hcall(L, "pyaot_v_double", &o, 1);
+            v = hcall(L, "pyaot_v_double", &o, 1);
+            if (k >= 0 && !ints) /* with `ints` it may be an int */
+                learn(B, k, T_FLOAT, v);
+            return v;
         }
         check(L, B, truth(L, hcall(L, "pyaot_v_is_int", &o, 1)), fail);
         v = hcall(L, "pyaot_v_int", &o, 1);
+        if (k >= 0)
+            learn(B, k, T_INT, v);
     }
     if (t == T_INT && want == T_FLOAT) {
         if (!LLVMIsConstant(v))
@@ -379,7 +417,19 @@ static int float_op_supported(int op)
 static int load_fast(lower *L, body *B, int i, pyaot_error *e)
 {
     const pyaot_instr *in = &B->d->ins[i];
+    lknown *kn = &B->lk[in->oparg];
     LLVMValueRef args[3] = {B->ctx, lw_ci(L, in->oparg)};
+    if (kn->bound || B->arg[in->oparg]) {
+        kn->bound = 1;
+        if (kn->obj == NULL)
+            kn->obj = hcall(L, "pyaot_v_get", args, 2);
+        push(B, V_REF, kn->obj);
+        vslot *s = top(B, 1);
+        s->local = in->oparg;
+        s->type = kn->type;
+        s->cv = kn->cv;
+        return fall_through(L, B, i, e);
+    }
     LLVMValueRef p = hcall(L, "pyaot_v_get", args, 2);
     LLVMBasicBlockRef unbound = lw_new_bb(L, B, "unbound");
     LLVMBasicBlockRef cont = lw_new_bb(L, B, "");
@@ -393,6 +443,8 @@ static int load_fast(lower *L, body *B, int i, pyaot_error *e)
     LLVMPositionBuilderAtEnd(L->b, cont);
     push(B, V_REF, p);
     top(B, 1)->local = in->oparg;
+    kn->bound = 1;
+    kn->obj = p;
     return fall_through(L, B, i, e);
 }
 
@@ -486,6 +538,33 @@ static LLVMBasicBlockRef unless_reused(lower *L, body *B, LLVMValueRef reused)
     return stored;
 }
 
+/* What local `k` holds after storing `v` (at frame slot `pos` when
+   there): its object when one value has it on every path (`moved`), and
+   a number's type and value. */
+static void stored(body *B, int k, const vslot *v, LLVMValueRef moved)
+{
+    lknown *kn = &B->lk[k];
+    *kn = (lknown){.bound = 1, .obj = moved};
+    switch (v->kind) {
+    case V_DOUBLE:
+        kn->type = T_FLOAT;
+        kn->cv = v->v;
+        break;
+    case V_INT:
+        kn->type = T_INT;
+        kn->cv = v->v;
+        break;
+    case V_REF:
+        if (v->type == T_FLOAT || v->type == T_INT) {
+            kn->type = v->type;
+            kn->cv = v->cv;
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 static int store_fast(lower *L, body *B, int i, pyaot_error *e)
 {
     const pyaot_instr *in = &B->d->ins[i];
@@ -493,23 +572,37 @@ static int store_fast(lower *L, body *B, int i, pyaot_error *e)
     /* Borrowed references to the local being replaced are pushed first,
        and those into lists and tuples, which releasing it may free. */
     push_borrowed(L, B, B->vdepth - 1, k);
-    LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
-    lw_call(L, L->at_ty, L->at_fn, at, 2);
+    vslot v = *top(B, 1);
+    LLVMValueRef moved = NULL; /* the object the local takes, when one value has it */
+    if (v.kind == V_REF)
+        moved = v.v;
+    else if (v.kind == V_FRAME) {
+        LLVMValueRef get[2] = {B->ctx, slot_index(L, B, B->vdepth - 1)};
+        moved = hcall(L, "pyaot_v_get", get, 2);
+    }
     /* A double may go into the local's own float in place: nothing is
        boxed or released, so no code runs. */
-    LLVMBasicBlockRef stored = NULL;
-    if (top(B, 1)->kind == V_DOUBLE) {
-        LLVMValueRef set[3] = {B->ctx, lw_ci(L, k), top(B, 1)->v};
-        stored = unless_reused(L, B, hcall(L, "pyaot_v_set_float", set, 3));
+    LLVMBasicBlockRef done = NULL;
+    if (v.kind == V_DOUBLE) {
+        LLVMValueRef set[3] = {B->ctx, lw_ci(L, k), v.v};
+        done = unless_reused(L, B, hcall(L, "pyaot_v_set_float", set, 3));
+    }
+    if (v.kind == V_DOUBLE || v.kind == V_INT) { /* tracemalloc: the number is made at this line */
+        LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
+        lw_call(L, L->at_ty, L->at_fn, at, 2);
     }
     LLVMValueRef st = materialize(L, B, B->vdepth - 1);
     top(B, 1)->kind = V_FRAME;
     if (raise_if(L, B, st, i, e) < 0)
         return -1;
-    LLVMValueRef args[3] = {B->ctx, lw_ci(L, k), slot_index(L, B, B->vdepth - 1)};
-    LLVMValueRef r = lw_status_with_tracing(L, B, hcall(L, "pyaot_v_store_local", args, 3));
+    /* The release publishes the line and looks at tracing if it frees
+       what may run code. */
+    LLVMValueRef args[4] = {B->ctx, lw_ci(L, k), slot_index(L, B, B->vdepth - 1), lw_ci(L, in->unit)};
+    LLVMValueRef r = hcall(L, "pyaot_v_store_local", args, 4);
     B->vdepth--;
-    return join_stored(L, B, i, r, stored, e);
+    int rc = join_stored(L, B, i, r, done, e);
+    stored(B, k, &v, moved);
+    return rc;
 }
 
 /* Whether a borrowed item lies below stack position `below`: code run
@@ -658,8 +751,8 @@ static int binary_op(lower *L, body *B, int i, pyaot_error *e)
         return -1;
     enum vtype want = on_ints ? T_INT : T_FLOAT;
     LLVMValueRef obj[2];
-    LLVMValueRef x = operand(L, B, B->vdepth - 2, t[0], ints[0], want, fail, &obj[0]);
-    LLVMValueRef y = operand(L, B, B->vdepth - 1, t[1], ints[1], want, fail, &obj[1]);
+    LLVMValueRef x = operand(L, B, B->vdepth - 2, t[0], ints[0], want, fail, !in_place, &obj[0]);
+    LLVMValueRef y = operand(L, B, B->vdepth - 1, t[1], ints[1], want, fail, !in_place, &obj[1]);
     LLVMValueRef args[4] = {lw_ci(L, op), x, y, NULL};
     LLVMValueRef r;
     enum vkind kind;
@@ -800,7 +893,7 @@ static LLVMValueRef locate(lower *L, body *B, int i, const char *fn, pyaot_error
         return NULL;
     LLVMValueRef obj[2] = {NULL, NULL};
     LLVMValueRef args[2] = {top(B, 2)->v, NULL};
-    args[1] = operand(L, B, B->vdepth - 1, T_INT, 0, T_INT, fail, &obj[1]);
+    args[1] = operand(L, B, B->vdepth - 1, T_INT, 0, T_INT, fail, 1, &obj[1]);
     LLVMValueRef r = hcall(L, fn, args, 2);
     check(L, B, LLVMBuildIsNotNull(L->b, r, ""), fail);
     drop(L, obj);
@@ -846,17 +939,19 @@ static int store_subscr(lower *L, body *B, int i, pyaot_error *e)
         LLVMValueRef set[2] = {slot, B->vs[vpos].v};
         stored = unless_reused(L, B, hcall(L, "pyaot_v_set_float_at", set, 2));
     }
-    /* Published before boxing: the float is made at this line (tracemalloc). */
-    LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
-    lw_call(L, L->at_ty, L->at_fn, at, 2);
+    /* Published before boxing: the number is made at this line (tracemalloc). */
+    if (B->vs[vpos].kind == V_DOUBLE || B->vs[vpos].kind == V_INT) {
+        LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
+        lw_call(L, L->at_ty, L->at_fn, at, 2);
+    }
     LLVMValueRef st = materialize(L, B, vpos);
     B->vs[vpos].kind = V_FRAME;
     if (raise_if(L, B, st, i, e) < 0)
         return -1;
     if (slot == NULL && (slot = locate(L, B, i, "pyaot_v_list_slot", e)) == NULL)
         return -1;
-    LLVMValueRef sargs[3] = {B->ctx, slot, slot_index(L, B, vpos)};
-    LLVMValueRef r = lw_status_with_tracing(L, B, hcall(L, "pyaot_v_store_item", sargs, 3));
+    LLVMValueRef sargs[4] = {B->ctx, slot, slot_index(L, B, vpos), lw_ci(L, in->unit)};
+    LLVMValueRef r = hcall(L, "pyaot_v_store_item", sargs, 4);
     B->vdepth -= 3;
     return join_stored(L, B, i, r, stored, e);
 }
@@ -912,7 +1007,7 @@ static int call_sqrt(lower *L, body *B, int i, pyaot_error *e)
     if (guard_exit(L, B, i, &fail, e) < 0)
         return -1;
     LLVMValueRef obj[2] = {check_callee(L, B, "pyaot_v_is_math_sqrt", fail), NULL};
-    LLVMValueRef x = operand(L, B, B->vdepth - 1, t, 1, T_FLOAT, fail, &obj[1]);
+    LLVMValueRef x = operand(L, B, B->vdepth - 1, t, 1, T_FLOAT, fail, 1, &obj[1]);
     check(L, B, truth(L, hcall(L, "pyaot_v_sqrt_ok", &x, 1)), fail);
     LLVMValueRef r = hcall(L, "pyaot_v_sqrt", &x, 1);
     drop(L, obj); /* math.sqrt stays referenced by its module */
@@ -1042,8 +1137,8 @@ static int compare_jump(lower *L, body *B, int i, pyaot_error *e)
     if (typed) {
         int on_ints = t[0] == T_INT && t[1] == T_INT;
         enum vtype want = on_ints ? T_INT : T_FLOAT;
-        LLVMValueRef x = operand(L, B, B->vdepth - 2, t[0], ints[0], want, slow, &obj[0]);
-        LLVMValueRef y = operand(L, B, B->vdepth - 1, t[1], ints[1], want, slow, &obj[1]);
+        LLVMValueRef x = operand(L, B, B->vdepth - 2, t[0], ints[0], want, slow, 0, &obj[0]);
+        LLVMValueRef y = operand(L, B, B->vdepth - 1, t[1], ints[1], want, slow, 0, &obj[1]);
         LLVMValueRef args[3] = {lw_ci(L, in->oparg), x, y};
         cond = truth(L, hcall(L, on_ints ? "pyaot_v_cmp_int" : "pyaot_v_cmp_float", args, 3));
     }
@@ -1188,8 +1283,11 @@ int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
             B->vs[B->vdepth - 1].type = T_OTHER;
     }
     B->vs_for = -1;
+    if (B->leader[i]) /* other paths come here: what they know may differ */
+        memset(B->lk, 0, sizeof *B->lk * (size_t)B->co->co_nlocalsplus);
     int rc = 0;
     switch (B->d->ins[i].opcode) {
+    case DELETE_FAST: B->lk[B->d->ins[i].oparg] = (lknown){0}; break;
     case LOAD_FAST: rc = load_fast(L, B, i, e); break;
     case LOAD_CONST: rc = load_const(L, B, i, e); break;
     case STORE_FAST: rc = store_fast(L, B, i, e); break;

@@ -80,6 +80,7 @@ static HOT PyObject *run(PyThreadState *ts, _PyInterpreterFrame *f, int throwfla
     c.f = f;
     c.lp = f->localsplus;
     c.first = _PyCode_CODE(f->f_code);
+    c.consts = _PyTuple_ITEMS(f->f_code->co_consts);
     c.kwnames = NULL;
     c.result = NULL;
     c.resume = 2 * pos + (throwflag != 0);

@@ -64,6 +64,19 @@ static inline HOT int take_float(PyObject *o, double v)
     return 1;
 }
 
+/* The deallocation of an exact float: no code runs. */
+static inline HOT void free_float(PyObject *o)
+{
+    struct _Py_float_state *st = &_PyInterpreterState_GET()->float_state;
+    if (st->numfree >= PyFloat_MAXFREELIST) {
+        PyObject_Free(o);
+        return;
+    }
+    st->numfree++;
+    Py_SET_TYPE(o, (PyTypeObject *)st->free_list);
+    st->free_list = (PyFloatObject *)o;
+}
+
 /* Py_DECREF of what is often an exact float. */
 static inline HOT void release_number(PyObject *o)
 {
@@ -73,14 +86,7 @@ static inline HOT void release_number(PyObject *o)
         _Py_Dealloc(o);
         return;
     }
-    struct _Py_float_state *st = &_PyInterpreterState_GET()->float_state;
-    if (st->numfree >= PyFloat_MAXFREELIST) {
-        PyObject_Free(o);
-        return;
-    }
-    st->numfree++;
-    Py_SET_TYPE(o, (PyTypeObject *)st->free_list);
-    st->free_list = (PyFloatObject *)o;
+    free_float(o);
 }
 
 #define NUM_INT 1

@@ -133,7 +133,7 @@ HOT int pyaot_spec_LOAD_GLOBAL(pyaot_ctx *c, int sp, int oparg, void *cache)
         S(sp) = Py_NewRef(k->value);
         return ST_OK;
     }
-    return global_miss(c, sp, oparg, k);
+    return pyaot_traced(c, global_miss(c, sp, oparg, k)); /* a lookup may run code */
 }
 
 /* --- LOAD_ATTR --------------------------------------------------------- */
@@ -238,10 +238,9 @@ HOT int pyaot_spec_LOAD_ATTR(pyaot_ctx *c, int sp, int oparg, void *cache)
     PyObject *owner = S(sp - 1);
     PyObject *v = attr_hit(k, owner);
     if (v == NULL && (v = attr_hit(k + 1, owner)) == NULL)
-        return attr_miss(c, sp, oparg, k);
+        return pyaot_traced(c, attr_miss(c, sp, oparg, k));
     S(sp - 1) = Py_NewRef(v);
-    Py_DECREF(owner);
-    return ST_OK;
+    return pyaot_release(owner) ? pyaot_traced(c, ST_OK) : ST_OK; /* only a __del__ runs code */
 }
 
 /* --- LOAD_METHOD ------------------------------------------------------- */
@@ -268,7 +267,8 @@ static void fill_method(pyaot_cache *k, PyObject *obj, PyObject *name, PyObject 
     }
 }
 
-/* One way of a LOAD_METHOD cache: 1 when it held the answer (pushed). */
+/* One way of a LOAD_METHOD cache: 1 when it held the answer (pushed),
+   2 when it also freed the owner, which may have run code. */
 static inline HOT int method_hit(pyaot_ctx *c, int sp, pyaot_cache *k, PyObject *obj)
 {
     PyTypeObject *tp = Py_TYPE(obj);
@@ -284,8 +284,7 @@ static inline HOT int method_hit(pyaot_ctx *c, int sp, pyaot_cache *k, PyObject 
              dict_version(((PyModuleObject *)obj)->md_dict) == k->v1) {
         S(sp - 1) = NULL;
         S(sp) = Py_NewRef(k->value);
-        Py_DECREF(obj);
-        return 1;
+        return 1 + pyaot_release(obj);
     }
     return 0;
 }
@@ -320,9 +319,12 @@ HOT int pyaot_spec_LOAD_METHOD(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
     pyaot_cache *k = cache;
     PyObject *obj = S(sp - 1);
-    if (method_hit(c, sp, k, obj) || method_hit(c, sp, k + 1, obj))
-        return ST_OK;
-    return method_miss(c, sp, oparg, k);
+    int hit = method_hit(c, sp, k, obj);
+    if (hit == 0)
+        hit = method_hit(c, sp, k + 1, obj);
+    if (hit == 0)
+        return pyaot_traced(c, method_miss(c, sp, oparg, k));
+    return hit == 2 ? pyaot_traced(c, ST_OK) : ST_OK;
 }
 
 /* --- STORE_ATTR -------------------------------------------------------- */
@@ -335,7 +337,8 @@ static void fill_store(pyaot_cache *k, PyObject *owner, PyObject *name)
 }
 
 /* One way of a STORE_ATTR cache: stores `v` (taking the stack's
-   reference) and returns 1, or 0 when the way does not apply. An inline
+   reference) and returns 1 (2 when releasing the old value freed it,
+   which may have run code), or 0 when the way does not apply. An inline
    value stored for the first time joins the values' insertion order, as
    the interpreter's STORE_ATTR_INSTANCE_VALUE does. */
 static inline HOT int store_way(pyaot_cache *k, PyObject *owner, PyObject *v)
@@ -359,8 +362,7 @@ static inline HOT int store_way(pyaot_cache *k, PyObject *owner, PyObject *v)
     }
     PyObject *old = *slot;
     *slot = v;
-    Py_XDECREF(old);
-    return 1;
+    return 1 + (old != NULL && pyaot_release(old));
 }
 
 /* Fills after the generic store: a first store adds the key to the
@@ -384,8 +386,11 @@ HOT int pyaot_spec_STORE_ATTR(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
     pyaot_cache *k = cache;
     PyObject *owner = S(sp - 1);
-    if (!store_way(k, owner, S(sp - 2)) && !store_way(k + 1, owner, S(sp - 2)))
-        return store_miss(c, sp, oparg, k);
-    Py_DECREF(owner);
-    return ST_OK;
+    int hit = store_way(k, owner, S(sp - 2));
+    if (hit == 0)
+        hit = store_way(k + 1, owner, S(sp - 2));
+    if (hit == 0)
+        return pyaot_traced(c, store_miss(c, sp, oparg, k));
+    hit += pyaot_release(owner);
+    return hit > 1 ? pyaot_traced(c, ST_OK) : ST_OK;
 }

@@ -71,6 +71,8 @@ static inline HOT PyObject *float_result(PyObject *a, PyObject *b, double v)
     return r;
 }
 
+/* Only the generic operation runs code: the fast paths release exact
+   numbers (pyaot_spec_traces). */
 static inline HOT int binary(pyaot_ctx *c, int sp, int oparg, int kinds)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
@@ -89,7 +91,7 @@ static inline HOT int binary(pyaot_ctx *c, int sp, int oparg, int kinds)
         return r ? ST_OK : ST_ERROR;
     }
     pyaot_guard_miss(c, 0);
-    return pyaot_replace2(c, sp, a, b, pyaot_number_op(oparg, a, b));
+    return pyaot_traced(c, pyaot_replace2(c, sp, a, b, pyaot_number_op(oparg, a, b)));
 }
 
 HOT int pyaot_spec_BINARY_OP_INT(pyaot_ctx *c, int sp, int oparg, void *cache)
@@ -122,9 +124,9 @@ static inline HOT int compare(pyaot_ctx *c, int sp, int oparg, int kinds, int st
     }
     if (t < 0) {
         pyaot_guard_miss(c, 0);
-        return pyaot_replace2(c, sp, a, b, PyObject_RichCompare(a, b, oparg));
+        return pyaot_traced(c, pyaot_replace2(c, sp, a, b, PyObject_RichCompare(a, b, oparg)));
     }
-    return pyaot_replace2(c, sp, a, b, Py_NewRef(t ? Py_True : Py_False));
+    return pyaot_replace2(c, sp, a, b, Py_NewRef(t ? Py_True : Py_False)); /* frees numbers or strs */
 }
 
 HOT int pyaot_spec_COMPARE_OP_INT(pyaot_ctx *c, int sp, int oparg, void *cache)

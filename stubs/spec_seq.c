@@ -42,18 +42,19 @@ HOT int pyaot_spec_BINARY_SUBSCR(pyaot_ctx *c, int sp, int oparg, void *cache)
              (i = small_index(sub, PyTuple_GET_SIZE(container))) >= 0) {
         r = Py_NewRef(PyTuple_GET_ITEM(container, i));
     }
-    else if (PyDict_CheckExact(container)) {
+    else if (PyDict_CheckExact(container)) { /* a key's __hash__ and __eq__ run code */
         r = PyDict_GetItemWithError(container, sub);
         if (r != NULL)
             Py_INCREF(r);
         else if (!PyErr_Occurred())
-            return pyaot_op_BINARY_SUBSCR(c, sp, oparg); /* KeyError, exactly */
+            return pyaot_traced(c, pyaot_op_BINARY_SUBSCR(c, sp, oparg)); /* KeyError, exactly */
+        return pyaot_traced(c, pyaot_replace2(c, sp, container, sub, r));
     }
     else {
         pyaot_guard_miss(c, 0);
-        return pyaot_op_BINARY_SUBSCR(c, sp, oparg);
+        return pyaot_traced(c, pyaot_op_BINARY_SUBSCR(c, sp, oparg));
     }
-    return pyaot_replace2(c, sp, container, sub, r);
+    return pyaot_replace2_traced(c, sp, container, sub, r);
 }
 
 HOT int pyaot_spec_STORE_SUBSCR(pyaot_ctx *c, int sp, int oparg, void *cache)
@@ -65,18 +66,20 @@ HOT int pyaot_spec_STORE_SUBSCR(pyaot_ctx *c, int sp, int oparg, void *cache)
     if (PyList_CheckExact(container) && (i = small_index(sub, PyList_GET_SIZE(container))) >= 0) {
         PyObject *old = PyList_GET_ITEM(container, i);
         PyList_SET_ITEM(container, i, v); /* takes the stack's reference */
-        Py_DECREF(old);
-        err = 0;
+        int freed = pyaot_release(old);
+        freed |= pyaot_release(container);
+        freed |= pyaot_release(sub);
+        return freed ? pyaot_traced(c, ST_OK) : ST_OK;
     }
-    else if (PyDict_CheckExact(container)) {
+    if (PyDict_CheckExact(container)) {
         err = PyDict_SetItem(container, sub, v);
         Py_DECREF(v);
     }
     else {
         pyaot_guard_miss(c, 0);
-        return pyaot_op_STORE_SUBSCR(c, sp, oparg);
+        return pyaot_traced(c, pyaot_op_STORE_SUBSCR(c, sp, oparg));
     }
-    return pyaot_store_end(c, sp, container, sub, err);
+    return pyaot_traced(c, pyaot_store_end(c, sp, container, sub, err));
 }
 
 HOT int pyaot_spec_FOR_ITER(pyaot_ctx *c, int sp, int oparg, void *cache)
@@ -111,11 +114,12 @@ HOT int pyaot_spec_FOR_ITER(pyaot_ctx *c, int sp, int oparg, void *cache)
     }
     else {
         pyaot_guard_miss(c, 0);
-        return pyaot_op_FOR_ITER(c, sp, oparg);
+        return pyaot_traced(c, pyaot_op_FOR_ITER(c, sp, oparg));
     }
+    /* Only the end releases what may run code (pyaot_spec_traces). */
     Py_DECREF(it);
     S(sp - 1) = NULL;
-    return ST_JUMP;
+    return pyaot_traced(c, ST_JUMP);
 }
 
 /* Tuples and lists of the right length unpack inline, unrolled for the
@@ -132,10 +136,13 @@ HOT int pyaot_spec_UNPACK_SEQUENCE(pyaot_ctx *c, int sp, int oparg, void *cache)
         items = ((PyListObject *)seq)->ob_item;
     else {
         pyaot_guard_miss(c, 0);
-        return pyaot_op_UNPACK_SEQUENCE(c, sp, oparg);
+        return pyaot_traced(c, pyaot_op_UNPACK_SEQUENCE(c, sp, oparg));
     }
     for (int i = 0; i < oparg; i++)
         S(sp - 1 + oparg - 1 - i) = Py_NewRef(items[i]);
-    Py_DECREF(seq);
-    return ST_OK;
+    /* Only freeing the sequence runs code (pyaot_spec_traces). */
+    if (--seq->ob_refcnt != 0)
+        return ST_OK;
+    _Py_Dealloc(seq);
+    return pyaot_traced(c, ST_OK);
 }

@@ -40,6 +40,7 @@ typedef struct pyaot_ctx {
     _PyInterpreterFrame *f;
     PyObject **lp;          /* f->localsplus */
     _Py_CODEUNIT *first;    /* _PyCode_CODE(f->f_code) */
+    PyObject **consts;      /* f->f_code->co_consts' items */
     PyObject *kwnames;      /* set by KW_NAMES, consumed by CALL */
     PyObject *result;       /* what the body returns after RETURN_GENERATOR / YIELD_VALUE */
     _PyCFrame cf;
@@ -76,10 +77,27 @@ extern pyaot_runtime *pyaot_rt;
 
 #define S(i) (c->lp[(i)])
 #define NAME(i) PyTuple_GET_ITEM(c->f->f_code->co_names, (i))
-#define CONST(i) PyTuple_GET_ITEM(c->f->f_code->co_consts, (i))
+#define CONST(i) (c->consts[(i)])
 #define GLOBALS() (c->f->f_globals)
 #define BUILTINS() (c->f->f_builtins)
 #define LOCALS() (c->f->f_locals)
+
+/* Status `r` with ST_TRACING added when a tracer is on: stubs that
+   report tracing themselves (pyaot_spec_traces) after code may have run.
+   Adding it twice is harmless. */
+static inline HOT int pyaot_traced(pyaot_ctx *c, int r)
+{
+    return c->cf.use_tracing ? r | ST_TRACING : r;
+}
+
+/* Py_DECREF that says whether it freed `o`, which may have run code. */
+static inline HOT int pyaot_release(PyObject *o)
+{
+    if (--o->ob_refcnt != 0)
+        return 0;
+    _Py_Dealloc(o);
+    return 1;
+}
 
 /* The end of every instruction that replaces two inputs by one result:
    releases the inputs the stack owned and stores the result, or NULL
@@ -91,6 +109,19 @@ static inline HOT int pyaot_replace2(pyaot_ctx *c, int sp, PyObject *a, PyObject
     S(sp - 2) = r;
     S(sp - 1) = NULL;
     return r ? ST_OK : ST_ERROR;
+}
+
+/* pyaot_replace2 for stubs that report tracing themselves: only a
+   release that frees may run code. */
+static inline HOT int pyaot_replace2_traced(pyaot_ctx *c, int sp, PyObject *a, PyObject *b,
+                                            PyObject *r)
+{
+    int freed = pyaot_release(a);
+    freed |= pyaot_release(b);
+    S(sp - 2) = r;
+    S(sp - 1) = NULL;
+    int st = r ? ST_OK : ST_ERROR;
+    return freed ? pyaot_traced(c, st) : st;
 }
 
 /* The end of STORE_SUBSCR once the value's reference is used up:

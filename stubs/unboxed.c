@@ -78,14 +78,29 @@ HOT int pyaot_v_is_none(PyObject *o)
 }
 
 /* STORE_FAST from frame slot `i`, which is left empty. */
-HOT int pyaot_v_store_local(pyaot_ctx *c, int k, int i)
+/* The release of a store's old value `old`: a number goes back to its
+   free list, anything else freed may run code (a __del__), which sees
+   the line of instruction `unit` and may switch a tracer on. Only then
+   is the line published and tracing looked at. */
+static inline HOT int release_stored(pyaot_ctx *c, PyObject *old, int unit)
+{
+    if (old == NULL || --old->ob_refcnt != 0)
+        return ST_OK;
+    if (Py_IS_TYPE(old, &PyFloat_Type)) {
+        free_float(old);
+        return ST_OK;
+    }
+    c->f->prev_instr = c->first + unit;
+    _Py_Dealloc(old);
+    return c->cf.use_tracing ? ST_TRACING : ST_OK;
+}
+
+HOT int pyaot_v_store_local(pyaot_ctx *c, int k, int i, int unit)
 {
     PyObject *old = S(k);
     S(k) = S(i);
     S(i) = NULL;
-    if (old != NULL)
-        release_number(old);
-    return ST_OK;
+    return release_stored(c, old, unit);
 }
 
 /* STORE_SUBSCR of a double into a list's `slot` (or STORE_FAST into
@@ -257,13 +272,12 @@ HOT PyObject **pyaot_v_list_slot(PyObject *seq, int64_t i)
 
 /* STORE_SUBSCR into a list's `slot`, from frame slot `i`, which is left
    empty. Releasing the old item may run any code. */
-HOT int pyaot_v_store_item(pyaot_ctx *c, PyObject **slot, int i)
+HOT int pyaot_v_store_item(pyaot_ctx *c, PyObject **slot, int i, int unit)
 {
     PyObject *old = *slot;
     *slot = S(i);
     S(i) = NULL;
-    release_number(old);
-    return ST_OK;
+    return release_stored(c, old, unit);
 }
 
 /* The method table entry of math.sqrt, once a callable proved to be it:
