@@ -538,9 +538,8 @@ static LLVMBasicBlockRef unless_reused(lower *L, body *B, LLVMValueRef reused)
     return stored;
 }
 
-/* What local `k` holds after storing `v` (at frame slot `pos` when
-   there): its object when one value has it on every path (`moved`), and
-   a number's type and value. */
+/* What local `k` holds after storing `v`: its object when one value has
+   it on every path (`moved`), and a number's type and value. */
 static void stored(body *B, int k, const vslot *v, LLVMValueRef moved)
 {
     lknown *kn = &B->lk[k];

@@ -141,8 +141,5 @@ HOT int pyaot_spec_UNPACK_SEQUENCE(pyaot_ctx *c, int sp, int oparg, void *cache)
     for (int i = 0; i < oparg; i++)
         S(sp - 1 + oparg - 1 - i) = Py_NewRef(items[i]);
     /* Only freeing the sequence runs code (pyaot_spec_traces). */
-    if (--seq->ob_refcnt != 0)
-        return ST_OK;
-    _Py_Dealloc(seq);
-    return pyaot_traced(c, ST_OK);
+    return pyaot_release(seq) ? pyaot_traced(c, ST_OK) : ST_OK;
 }

@@ -77,7 +77,6 @@ HOT int pyaot_v_is_none(PyObject *o)
     return o == Py_None;
 }
 
-/* STORE_FAST from frame slot `i`, which is left empty. */
 /* The release of a store's old value `old`: a number goes back to its
    free list, anything else freed may run code (a __del__), which sees
    the line of instruction `unit` and may switch a tracer on. Only then
@@ -90,11 +89,12 @@ static inline HOT int release_stored(pyaot_ctx *c, PyObject *old, int unit)
         free_float(old);
         return ST_OK;
     }
-    c->f->prev_instr = c->first + unit;
+    pyaot_at(c, unit);
     _Py_Dealloc(old);
-    return c->cf.use_tracing ? ST_TRACING : ST_OK;
+    return pyaot_traced(c, ST_OK);
 }
 
+/* STORE_FAST from frame slot `i`, which is left empty. */
 HOT int pyaot_v_store_local(pyaot_ctx *c, int k, int i, int unit)
 {
     PyObject *old = S(k);
