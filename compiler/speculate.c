@@ -142,7 +142,9 @@ const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *pro
 
 int pyaot_spec_cached(const char *spec)
 {
-    return strncmp(spec, "CALL", 4) != 0 && strcmp(spec, "UNPACK_SEQUENCE") != 0;
+    /* CALL's cache remembers the compiled function it calls directly. */
+    return strcmp(spec, "CALL") == 0 ||
+           (strncmp(spec, "CALL", 4) != 0 && strcmp(spec, "UNPACK_SEQUENCE") != 0);
 }
 
 int pyaot_spec_traces(const char *spec)

@@ -28,7 +28,7 @@ static const char *const helpers[] = {
     "pyaot_v_list_slot",   "pyaot_v_store_item", "pyaot_v_is_math_sqrt", "pyaot_v_sqrt_ok",
     "pyaot_v_sqrt",     "pyaot_v_set_float", "pyaot_v_set_float_at", "pyaot_v_is_len",
     "pyaot_v_len",      "pyaot_v_len_call", "pyaot_v_binary_op", "pyaot_v_release",
-    "pyaot_v_bool",     "pyaot_v_exact_bool", "pyaot_v_is_none",
+    "pyaot_v_bool",     "pyaot_v_exact_bool", "pyaot_v_is_none",  "pyaot_v_set_int",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -526,9 +526,9 @@ static int join_stored(lower *L, body *B, int i, LLVMValueRef r, LLVMBasicBlockR
     return fall_through(L, B, i, e);
 }
 
-/* Continue on the path where `reused` (i32 of pyaot_v_set_float*) says
-   the float was not written in place; the block where it was, which
-   join_stored joins. */
+/* Continue on the path where `reused` (i32 of pyaot_v_set_float* or
+   pyaot_v_set_int) says the number was not written in place; the block
+   where it was, which join_stored joins. */
 static LLVMBasicBlockRef unless_reused(lower *L, body *B, LLVMValueRef reused)
 {
     LLVMBasicBlockRef box = lw_new_bb(L, B, "box");
@@ -579,12 +579,13 @@ static int store_fast(lower *L, body *B, int i, pyaot_error *e)
         LLVMValueRef get[2] = {B->ctx, slot_index(L, B, B->vdepth - 1)};
         moved = hcall(L, "pyaot_v_get", get, 2);
     }
-    /* A double may go into the local's own float in place: nothing is
-       boxed or released, so no code runs. */
+    /* A number may go into the local's own float or int in place:
+       nothing is boxed or released, so no code runs. */
     LLVMBasicBlockRef done = NULL;
-    if (v.kind == V_DOUBLE) {
+    if (v.kind == V_DOUBLE || v.kind == V_INT) {
         LLVMValueRef set[3] = {B->ctx, lw_ci(L, k), v.v};
-        done = unless_reused(L, B, hcall(L, "pyaot_v_set_float", set, 3));
+        const char *in_place = v.kind == V_DOUBLE ? "pyaot_v_set_float" : "pyaot_v_set_int";
+        done = unless_reused(L, B, hcall(L, in_place, set, 3));
     }
     if (v.kind == V_DOUBLE || v.kind == V_INT) { /* tracemalloc: the number is made at this line */
         LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};

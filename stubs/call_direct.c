@@ -191,12 +191,60 @@ int pyaot_call_c(PyObject *callable, PyObject **args, int nargs, PyObject **out)
     return 1;
 }
 
+/* A CALL site's memory of the compiled function it called last with
+   exactly its positional parameters (one way of the site's cache): the
+   facts that depend only on the code object, which the site owns a
+   reference to from then on, so that its address names it for good. */
+typedef struct direct_site {
+    PyCodeObject *code;
+    pyaot_code_rec *rec;
+    Py_ssize_t size; /* the frame's slots */
+    int nargs;       /* the site's positional count, co_argcount */
+    int nlocalsplus;
+} direct_site;
+_Static_assert(sizeof(direct_site) <= sizeof(pyaot_cache), "a direct_site fits a cache way");
+
+/* Push the frame of `func` (`size` slots) with the `nargs` references
+   at `args`, which it takes over, defaults up to `argc` and the other
+   locals unbound, and run its native entry, which clears and
+   pops it. 0, touching nothing, when the data stack chunk is full. */
+static HOT int enter_direct(pyaot_ctx *c, PyFunctionObject *func, pyaot_code_rec *rec,
+                            Py_ssize_t size, PyObject **args, int nargs, int argc, int nlocalsplus,
+                            PyObject **out)
+{
+    PyThreadState *ts = c->ts;
+    PyObject **base = ts->datastack_top;
+    if (base == NULL || size >= ts->datastack_limit - base)
+        return 0;
+    ts->datastack_top = base + size;
+    _PyInterpreterFrame *frame = (_PyInterpreterFrame *)base;
+    _PyFrame_InitializeSpecials(frame, (PyFunctionObject *)Py_NewRef(func), NULL, nlocalsplus);
+    PyObject **lp = frame->localsplus;
+    for (int i = 0; i < nargs; i++) {
+        lp[i] = args[i];
+        args[i] = NULL;
+    }
+    if (nargs < argc) {
+        PyObject *defs = func->func_defaults;
+        int first = argc - (int)PyTuple_GET_SIZE(defs);
+        for (int i = nargs; i < argc; i++)
+            lp[i] = Py_NewRef(PyTuple_GET_ITEM(defs, i - first));
+    }
+    for (int i = argc; i < nlocalsplus; i++)
+        lp[i] = NULL;
+    if (pyaot_rt->stats_enabled)
+        pyaot_rt->count_direct(rec);
+    *out = ((pyaot_entry_fn)rec->entry)(ts, frame, PYAOT_DIRECT);
+    return 1;
+}
+
 /* Calls `callable` with the `nargs` references at `args`, which it takes
    over (the slots are cleared) when it returns 1 with the result, or NULL
    and an exception, in *out. Returns 0, touching nothing, when the call
-   is not a direct one. The callee's entry clears and pops the frame. */
-HOT int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int nargs,
-                          PyObject **out)
+   is not a direct one. The callee's entry clears and pops the frame. A
+   site's cache (`ds`, or NULL) learns an exact-arguments callee. */
+static HOT int call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int nargs,
+                           PyObject **out, direct_site *ds)
 {
     if (Py_TYPE(callable) != &PyFunction_Type || c->cf.use_tracing)
         return 0;
@@ -212,32 +260,30 @@ HOT int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int
     pyaot_code_rec *rec = pyaot_native_rec(co);
     if (rec == NULL)
         return 0;
-    PyThreadState *ts = c->ts;
     Py_ssize_t size = co->co_nlocalsplus + co->co_stacksize + (Py_ssize_t)FRAME_SPECIALS_SIZE;
-    PyObject **base = ts->datastack_top;
-    if (base == NULL || size >= ts->datastack_limit - base)
-        return 0;
-    ts->datastack_top = base + size;
-    _PyInterpreterFrame *frame = (_PyInterpreterFrame *)base;
+    if (ds != NULL && ds->code == NULL && nargs == argc)
+        *ds = (direct_site){.code = (PyCodeObject *)Py_NewRef(co), .rec = rec, .size = size,
+                            .nargs = nargs, .nlocalsplus = co->co_nlocalsplus};
+    return enter_direct(c, func, rec, size, args, nargs, argc, co->co_nlocalsplus, out);
+}
 
-    _PyFrame_InitializeSpecials(frame, (PyFunctionObject *)Py_NewRef(func), NULL,
-                                co->co_nlocalsplus);
-    PyObject **lp = frame->localsplus;
-    for (int i = 0; i < nargs; i++) {
-        lp[i] = args[i];
-        args[i] = NULL;
-    }
-    if (nargs < argc) {
-        int first = argc - (int)PyTuple_GET_SIZE(defs);
-        for (int i = nargs; i < argc; i++)
-            lp[i] = Py_NewRef(PyTuple_GET_ITEM(defs, i - first));
-    }
-    for (int i = argc; i < co->co_nlocalsplus; i++)
-        lp[i] = NULL;
-    if (pyaot_rt->stats_enabled)
-        pyaot_rt->count_direct(rec);
-    *out = ((pyaot_entry_fn)rec->entry)(ts, frame, PYAOT_DIRECT);
-    return 1;
+HOT int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int nargs,
+                          PyObject **out)
+{
+    return call_direct(c, callable, args, nargs, out, NULL);
+}
+
+/* The site's cached callee again: only what may differ between calls of
+   the same code is checked (a tracer, the runtime switched off). */
+static HOT int call_cached(pyaot_ctx *c, const direct_site *ds, PyObject *callable,
+                           PyObject **args, int nargs, PyObject **out)
+{
+    if (ds == NULL || Py_TYPE(callable) != &PyFunction_Type ||
+        ((PyFunctionObject *)callable)->func_code != (PyObject *)ds->code ||
+        nargs != ds->nargs || c->cf.use_tracing || pyaot_rt->extra_index < 0)
+        return 0;
+    return enter_direct(c, (PyFunctionObject *)callable, ds->rec, ds->size, args, nargs, nargs,
+                        ds->nlocalsplus, out);
 }
 
 /* Calling a class whose instances are made by object.__new__ and set up
@@ -294,14 +340,16 @@ __attribute__((noinline)) static int construct(pyaot_ctx *c, PyObject **slot, in
 /* CALL without keywords: a direct call when it can be one, inline. */
 HOT int pyaot_spec_CALL(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
-    (void)cache;
+    direct_site *ds = cache;
     int base = sp - oparg - 2;
     if (c->kwnames == NULL) {
         /* [NULL, callable, args...] or [function, self, args...] */
         int meth = S(base) != NULL;
         PyObject *callable = S(base + 1 - meth);
         PyObject *r;
-        if (pyaot_call_direct(c, callable, &S(base + 2 - meth), oparg + meth, &r)) {
+        PyObject **args = &S(base + 2 - meth);
+        if (call_cached(c, ds, callable, args, oparg + meth, &r) ||
+            call_direct(c, callable, args, oparg + meth, &r, ds)) {
             Py_DECREF(callable);
             S(base + 1) = NULL;
             S(base) = r;
@@ -357,6 +405,20 @@ HOT int pyaot_spec_CALL_LIST_APPEND(pyaot_ctx *c, int sp, int oparg, void *cache
     int base = sp - oparg - 2;
     if (oparg == 1 && S(base) == pyaot_rt->list_append && PyList_CheckExact(S(base + 1)) &&
         c->kwnames == NULL) {
+        PyListObject *l = (PyListObject *)S(base + 1);
+        Py_ssize_t n = Py_SIZE(l);
+        if (l->allocated > n) {
+            /* Room left: the list takes the stack's reference, as
+               CPython's own PRECALL_NO_KW_LIST_APPEND does. */
+            PyList_SET_ITEM(l, n, S(base + 2));
+            Py_SET_SIZE(l, n + 1);
+            S(base + 2) = NULL;
+            Py_DECREF(S(base)); /* list.append itself: the runtime holds it */
+            S(base) = Py_NewRef(Py_None);
+            Py_DECREF(l);
+            S(base + 1) = NULL;
+            return ST_OK;
+        }
         int err = PyList_Append(S(base + 1), S(base + 2));
         return pyaot_call_end(c, base, 1, err < 0 ? NULL : Py_NewRef(Py_None));
     }

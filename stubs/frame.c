@@ -53,12 +53,15 @@ static int c_stack_exhausted(PyThreadState *ts)
 
 #define GEN_FLAGS (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
 
+static void clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame);
+
 /* Runs `body` on frame `f`, which the caller linked into nothing yet:
    the interpreter's entry bookkeeping around it, and the interpreter
    itself when the body deoptimizes. The frame is left for the caller to
-   clear. */
+   clear, unless `pop` (a direct call's frame): then it is cleared and
+   popped here. */
 static HOT PyObject *run(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, int pos,
-                         pyaot_body body)
+                         pyaot_body body, int pop)
 {
     pyaot_ctx c;
     _PyCFrame *prev = ts->cframe;
@@ -74,6 +77,8 @@ static HOT PyObject *run(PyThreadState *ts, _PyInterpreterFrame *f, int throwfla
         _Py_LeaveRecursiveCallTstate(ts);
         ts->cframe = prev;
         prev->use_tracing = c.cf.use_tracing;
+        if (pop)
+            clear_and_pop(ts, f);
         return NULL;
     }
     c.ts = ts;
@@ -95,11 +100,24 @@ static HOT PyObject *run(PyThreadState *ts, _PyInterpreterFrame *f, int throwfla
 
     PyObject *r = body(&c);
 
-    _Py_LeaveRecursiveCallTstate(ts);
     ts->cframe = prev;
     prev->use_tracing = c.cf.use_tracing;
-    if (__builtin_expect(r == DEOPT_MARK, 0))
-        return pyaot_finish_in_interpreter(&c);
+    if (__builtin_expect(r == DEOPT_MARK, 0)) {
+        _Py_LeaveRecursiveCallTstate(ts);
+        r = pyaot_finish_in_interpreter(&c);
+        if (pop)
+            clear_and_pop(ts, f);
+        return r;
+    }
+    if (pop) {
+        /* Cleared one level deeper than the caller, as
+           _PyEvalFrameClearAndPop does: that level is still entered. */
+        pyaot_frame_clear(f);
+        _Py_LeaveRecursiveCallTstate(ts);
+        ts->datastack_top = (PyObject **)f;
+        return r;
+    }
+    _Py_LeaveRecursiveCallTstate(ts);
     return r;
 }
 
@@ -127,7 +145,7 @@ PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, 
         PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
-    return run(ts, f, throwflag, pos, body);
+    return run(ts, f, throwflag, pos, body, 0);
 }
 
 /* frame.c's take_ownership: a frame object still referenced after the
@@ -200,16 +218,11 @@ HOT PyObject *pyaot_entry(PyThreadState *ts, _PyInterpreterFrame *f, int mode, p
 {
     if (mode != PYAOT_DIRECT)
         return pyaot_enter(ts, f, mode, body);
-    PyObject *r;
-    if (__builtin_expect(c_stack_exhausted(ts), 0)) {
-        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
-        r = NULL;
-    }
-    else {
-        r = run(ts, f, 0, -1, body);
-    }
+    if (__builtin_expect(!c_stack_exhausted(ts), 1))
+        return run(ts, f, 0, -1, body, 1);
+    PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
     clear_and_pop(ts, f);
-    return r;
+    return NULL;
 }
 
 /* Where callees, tracebacks and warnings look for the current line. */

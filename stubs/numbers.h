@@ -64,6 +64,22 @@ static inline HOT int take_float(PyObject *o, double v)
     return 1;
 }
 
+/* The same for ints: write `v` into `o` when `o` is an exact one-digit
+   int no one else holds and `v` fits one digit outside the small ints,
+   which the interpreter always shares (so `v` must be boxed as one of
+   them). Not while tracemalloc traces. */
+static inline HOT int take_int(PyObject *o, int64_t v)
+{
+    if (o == NULL || Py_REFCNT(o) != 1 || !Py_IS_TYPE(o, &PyLong_Type) ||
+        (Py_SIZE(o) != 1 && Py_SIZE(o) != -1) || _Py_tracemalloc_config.tracing ||
+        (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS) || v <= -(int64_t)PyLong_BASE ||
+        v >= (int64_t)PyLong_BASE)
+        return 0;
+    Py_SET_SIZE(o, v < 0 ? -1 : 1);
+    ((PyLongObject *)o)->ob_digit[0] = (digit)(v < 0 ? -v : v);
+    return 1;
+}
+
 /* The deallocation of an exact float: no code runs. */
 static inline HOT void free_float(PyObject *o)
 {

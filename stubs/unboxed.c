@@ -117,6 +117,13 @@ HOT int pyaot_v_set_float(pyaot_ctx *c, int k, double d)
     return pyaot_v_set_float_at(&S(k), d);
 }
 
+/* STORE_FAST of an int into local `k` in place (take_int); 0 when the
+   store must box. */
+HOT int pyaot_v_set_int(pyaot_ctx *c, int k, int64_t v)
+{
+    return take_int(S(k), v);
+}
+
 /* Exact ints of up to two 30-bit digits fit in 64 bits. */
 HOT int pyaot_v_is_int(PyObject *o)
 {
