@@ -109,15 +109,13 @@ static HOT PyObject *run(PyThreadState *ts, _PyInterpreterFrame *f, int throwfla
             clear_and_pop(ts, f);
         return r;
     }
-    if (pop) {
-        /* Cleared one level deeper than the caller, as
-           _PyEvalFrameClearAndPop does: that level is still entered. */
+    /* Cleared one level deeper than the caller, as
+       _PyEvalFrameClearAndPop does: that level is still entered. */
+    if (pop)
         pyaot_frame_clear(f);
-        _Py_LeaveRecursiveCallTstate(ts);
-        ts->datastack_top = (PyObject **)f;
-        return r;
-    }
     _Py_LeaveRecursiveCallTstate(ts);
+    if (pop)
+        ts->datastack_top = (PyObject **)f;
     return r;
 }
 
