@@ -159,12 +159,14 @@ int lw_breaker_check(lower *L, body *B, const pyaot_instr *in, int handler_unit,
 {
     LLVMValueRef flag = lw_call(L, L->flag_ty, L->breaker_fn, &B->ctx, 1);
     LLVMBasicBlockRef hb = lw_new_bb(L, B, "breaker");
+    pyaot_carry_record(L, B, next_unit);
     LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, flag, lw_ci(L, 0), ""), hb, cont);
     LLVMPositionBuilderAtEnd(L->b, hb);
     LLVMValueRef pcargs[2] = {B->ctx, lw_ci(L, in->unit)};
     lw_call(L, L->at_ty, L->at_fn, pcargs, 2);
     LLVMValueRef r = lw_status_with_tracing(L, B, lw_call(L, L->flag_ty, L->handle_fn, &B->ctx, 1));
     LLVMBasicBlockRef slow = lw_new_bb(L, B, "slow");
+    pyaot_carry_record(L, B, next_unit);
     LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, lw_ci(L, 0), ""), cont, slow);
     LLVMPositionBuilderAtEnd(L->b, slow);
     const pyaot_handler *h;
@@ -312,12 +314,14 @@ static int lower_generic(lower *L, body *B, int i, pyaot_error *e)
 
     switch (kind) {
     case K_JUMP:
+        pyaot_carry_record(L, B, in->target);
         LLVMBuildBr(L->b, lw_block_at(B, in->target));
         return 0;
     case K_JUMP_BACKWARD:
         return lw_breaker_check(L, B, in, in->target - 1, in->target, lw_block_at(B, in->target), e);
     case K_RESUME:
         if (in->oparg >= 2) {
+            pyaot_carry_record(L, B, in->next);
             LLVMBuildBr(L->b, lw_block_at(B, in->next));
             return 0;
         }
@@ -340,6 +344,7 @@ static int lower_generic(lower *L, body *B, int i, pyaot_error *e)
     LLVMValueRef args[4] = {B->ctx, lw_ci(L, sp), lw_ci(L, in->oparg), cache};
     LLVMValueRef r = sfn != NULL ? lw_call(L, L->spec_ty, sfn, args, 4) : lw_call(L, L->op_ty, fn, args, 3);
     if (kind == K_NOFAIL) {
+        pyaot_carry_record(L, B, in->next);
         LLVMBuildBr(L->b, lw_block_at(B, in->next));
         return 0;
     }
@@ -351,6 +356,7 @@ static int lower_generic(lower *L, body *B, int i, pyaot_error *e)
         LLVMBuildBr(L->b, slow);
         break;
     case K_PURE:
+        pyaot_carry_record(L, B, in->next);
         LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, lw_ci(L, 0), ""),
                         lw_block_at(B, in->next), slow);
         break;
@@ -377,6 +383,8 @@ static int lower_generic(lower *L, body *B, int i, pyaot_error *e)
             LLVMPositionBuilderAtEnd(L->b, here);
             next = cb;
         }
+        else
+            pyaot_carry_record(L, B, in->next);
         LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, r, lw_ci(L, 0), ""), next, slow);
         break;
     }
@@ -386,6 +394,9 @@ static int lower_generic(lower *L, body *B, int i, pyaot_error *e)
         LLVMBasicBlockRef taken = lw_jump_taken(L, B, in, e);
         if (taken == NULL)
             return -1;
+        pyaot_carry_record(L, B, in->next);
+        if (!pyaot_is_backward_jump(in->opcode)) /* else the breaker check's block records it */
+            pyaot_carry_record(L, B, in->target);
         LLVMValueRef sw = LLVMBuildSwitch(L->b, r, slow, 2);
         LLVMAddCase(sw, lw_ci(L, 0), lw_block_at(B, in->next));
         LLVMAddCase(sw, lw_ci(L, 1), taken);
@@ -399,6 +410,7 @@ static int lower_generic(lower *L, body *B, int i, pyaot_error *e)
 static int lower_instr(lower *L, body *B, int i, pyaot_error *e)
 {
     LLVMPositionBuilderAtEnd(L->b, B->blocks[i]);
+    B->cur = i;
     if (!B->unbox)
         return lower_generic(L, B, i, e);
     int done = pyaot_unbox_instr(L, B, i, e);
@@ -471,10 +483,11 @@ static int is_generator(PyCodeObject *co)
 /* The body function of one code object; NULL with `e` when it cannot be
    compiled (then the code object simply runs in the interpreter). With
    `fails` (an i32 global), the unboxed tier lowers what it can and
-   `*nguards` says how many guards it emitted. */
+   `*nguards` says how many guards it emitted, and `carry` (or NULL)
+   records what its leaders are entered with, or applies that. */
 static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index,
                                const pyaot_code_profile *prof, LLVMValueRef fails, int *nguards,
-                               pyaot_error *e)
+                               pyaot_carry *carry, pyaot_error *e)
 {
     pyaot_decoded d;
     pyaot_analysis a;
@@ -486,7 +499,7 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index,
     }
     LLVMValueRef result = NULL;
     body B = {.d = &d, .a = &a, .nlocalsplus = co->co_nlocalsplus, .prof = prof, .co = co,
-              .keep = -1};
+              .keep = -1, .carry = fails != NULL ? carry : NULL};
     if (a.max_depth > co->co_stacksize) {
         pyaot_errorf(e, "stack depth %d exceeds co_stacksize %d", a.max_depth, co->co_stacksize);
         goto done;
@@ -526,6 +539,9 @@ static LLVMValueRef lower_body(lower *L, PyCodeObject *co, int index,
     for (int i = 0; i < d.n; i++)
         if (a.depth[i] >= 0 && lower_instr(L, &B, i, e) < 0)
             goto fail;
+    if (B.carry != NULL &&
+        (pyaot_carry_planned(B.carry) ? pyaot_carry_finish(L, &B, e) : pyaot_carry_plan(&B, e)) < 0)
+        goto fail;
 
     /* The site table, now complete, replaces its placeholder. */
     LLVMValueRef *vals = malloc(sizeof(LLVMValueRef) * (size_t)(B.nsites + 1));
@@ -600,6 +616,20 @@ static LLVMValueRef make_entry(lower *L, LLVMValueRef bodyfn, LLVMValueRef gener
     return fn;
 }
 
+/* Delete a body lowered only to learn from, and its tables. */
+static void discard_body(lower *L, LLVMValueRef fn, int index)
+{
+    LLVMDeleteFunction(fn);
+    const char *tables[2] = {"pyaot_sites_%d", "pyaot_caches_%d"};
+    for (int t = 0; t < 2; t++) {
+        char name[64];
+        snprintf(name, sizeof name, tables[t], index);
+        LLVMValueRef g = LLVMGetNamedGlobal(L->mod, name);
+        if (g != NULL)
+            LLVMDeleteGlobal(g);
+    }
+}
+
 /* Both bodies of code object `index`: the unboxed one, and the generic
    twin when the former has guards. NULL with `e` when it stays
    interpreted. */
@@ -612,10 +642,21 @@ static LLVMValueRef lower_code(lower *L, PyCodeObject *co, int index,
     LLVMSetInitializer(fails, lw_ci(L, 0));
     LLVMSetLinkage(fails, LLVMInternalLinkage);
     int nguards = 0;
-    LLVMValueRef bodyfn = lower_body(L, co, index, prof, fails, &nguards, e);
+    /* A first lowering learns what leaders are entered with; discarded. */
+    pyaot_carry *carry = pyaot_carry_new(co, (int)Py_SIZE(co));
+    LLVMValueRef bodyfn = NULL;
+    while (carry != NULL && !pyaot_carry_planned(carry)) {
+        bodyfn = lower_body(L, co, index, prof, fails, NULL, carry, e);
+        if (bodyfn == NULL)
+            break;
+        discard_body(L, bodyfn, index);
+    }
+    bodyfn = carry == NULL || pyaot_carry_planned(carry)
+                 ? lower_body(L, co, index, prof, fails, &nguards, carry, e) : NULL;
+    pyaot_carry_free(carry);
     LLVMValueRef generic = NULL;
     if (bodyfn != NULL && nguards > 0) {
-        generic = lower_body(L, co, index, prof, NULL, NULL, e);
+        generic = lower_body(L, co, index, prof, NULL, NULL, NULL, e);
         if (generic == NULL) {
             LLVMDeleteFunction(bodyfn);
             bodyfn = NULL;

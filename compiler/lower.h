@@ -58,6 +58,8 @@ typedef struct lknown {
     LLVMValueRef cv;
 } lknown;
 
+typedef struct pyaot_carry pyaot_carry;
+
 typedef struct body {
     LLVMValueRef fn, ctx;
     LLVMBasicBlockRef *blocks; /* per instruction, NULL when unreachable */
@@ -83,6 +85,8 @@ typedef struct body {
                                   values, which its exits materialize, else -1 */
     int nguards;               /* guards emitted: the body needs a generic twin */
     LLVMValueRef fails;        /* i32 counter of failed guards (the entry reads it) */
+    pyaot_carry *carry;        /* knowledge carried into leaders (carry.c), or NULL */
+    int cur;                   /* the instruction being lowered */
 } body;
 
 LLVMValueRef lw_ci(lower *L, int v);
@@ -127,5 +131,34 @@ void pyaot_unbox_after(body *B, int i);
 /* An exit of that generic lowering with status `r`: the kept values go
    to the frame first; the status, turned into an error if boxing failed. */
 LLVMValueRef pyaot_unbox_exit(lower *L, body *B, LLVMValueRef r);
+
+/* ---- unbox.c, for carry.c ---- */
+
+/* A block deoptimizing at the start of leader `j` (everything in the
+   frame) as a failed guard; the builder stays where it is. */
+int pyaot_unbox_deopt_at(lower *L, body *B, int j, LLVMBasicBlockRef *fail, pyaot_error *e);
+/* Check that local `k` is bound and, for T_INT / T_FLOAT, an exact int
+   of at most two digits / an exact float, going to `fail` otherwise;
+   its value (i64 or double), NULL for T_ANY. */
+LLVMValueRef pyaot_unbox_check_local(lower *L, body *B, int k, enum vtype t, LLVMBasicBlockRef fail);
+
+/* ---- carry.c ---- */
+
+/* The carrier for one code object's two lowerings, or NULL when its
+   unboxed body is lowered once. */
+pyaot_carry *pyaot_carry_new(PyCodeObject *co, int ninstr);
+void pyaot_carry_free(pyaot_carry *c);
+/* Whether the first lowering is done (its plan made). */
+int pyaot_carry_planned(const pyaot_carry *c);
+/* The builder's block is about to branch to the instruction at code
+   unit `unit`: remember what it knows, if that is a leader. */
+void pyaot_carry_record(lower *L, body *B, int unit);
+/* At the start of leader `j`'s (empty) block: what it knows. */
+void pyaot_carry_enter(lower *L, body *B, int j);
+/* After the first lowering: each leader's plan; the second one applies. */
+int pyaot_carry_plan(body *B, pyaot_error *e);
+/* After the second lowering: the phis' incoming values, through checked
+   entries where a path does not know a fact. */
+int pyaot_carry_finish(lower *L, body *B, pyaot_error *e);
 
 #endif

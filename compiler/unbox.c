@@ -208,6 +208,7 @@ static int fall_through(lower *L, body *B, int i, pyaot_error *e)
     }
     if (B->leader[next] && flush(L, B, next, e) < 0)
         return -1;
+    pyaot_carry_record(L, B, B->d->ins[next].unit);
     LLVMBuildBr(L->b, B->blocks[next]);
     B->vs_for = next;
     return 1;
@@ -241,6 +242,32 @@ static void check(lower *L, body *B, LLVMValueRef ok, LLVMBasicBlockRef fail)
     LLVMBasicBlockRef cont = lw_new_bb(L, B, "");
     LLVMBuildCondBr(L->b, ok, cont, fail);
     LLVMPositionBuilderAtEnd(L->b, cont);
+}
+
+int pyaot_unbox_deopt_at(lower *L, body *B, int j, LLVMBasicBlockRef *fail, pyaot_error *e)
+{
+    B->vdepth = B->a->depth[j];
+    for (int pos = 0; pos < B->vdepth; pos++)
+        B->vs[pos] = (vslot){.kind = V_FRAME, .local = -1};
+    B->keep = -1;
+    return guard_exit(L, B, j, fail, e);
+}
+
+LLVMValueRef pyaot_unbox_check_local(lower *L, body *B, int k, enum vtype t, LLVMBasicBlockRef fail)
+{
+    LLVMValueRef args[2] = {B->ctx, lw_ci(L, k)};
+    LLVMValueRef o = hcall(L, "pyaot_v_get", args, 2);
+    check(L, B, LLVMBuildIsNotNull(L->b, o, ""), fail);
+    if (t == T_INT) {
+        check(L, B, truth(L, hcall(L, "pyaot_v_is_int", &o, 1)), fail);
+        return hcall(L, "pyaot_v_int", &o, 1);
+    }
+    if (t == T_FLOAT) {
+        LLVMValueRef is[2] = {o, lw_ci(L, 0)};
+        check(L, B, truth(L, hcall(L, "pyaot_v_is_double", is, 2)), fail);
+        return hcall(L, "pyaot_v_double", &o, 1);
+    }
+    return NULL;
 }
 
 /* ---- types ------------------------------------------------------------- */
@@ -600,9 +627,8 @@ static int store_fast(lower *L, body *B, int i, pyaot_error *e)
     LLVMValueRef args[4] = {B->ctx, lw_ci(L, k), slot_index(L, B, B->vdepth - 1), lw_ci(L, in->unit)};
     LLVMValueRef r = hcall(L, "pyaot_v_store_local", args, 4);
     B->vdepth--;
-    int rc = join_stored(L, B, i, r, done, e);
-    stored(B, k, &v, moved);
-    return rc;
+    stored(B, k, &v, moved); /* before the branch onward, which records it (carry.c) */
+    return join_stored(L, B, i, r, done, e);
 }
 
 /* Whether a borrowed item lies below stack position `below`: code run
@@ -1108,6 +1134,9 @@ static int branch(lower *L, body *B, const pyaot_instr *jump, LLVMValueRef cond,
     if (taken == NULL)
         return -1;
     LLVMBasicBlockRef next = lw_block_at(B, jump->next);
+    pyaot_carry_record(L, B, jump->next);
+    if (!pyaot_is_backward_jump(op)) /* else the breaker check's block records it */
+        pyaot_carry_record(L, B, jump->target);
     LLVMBuildCondBr(L->b, cond, when ? taken : next, when ? next : taken);
     return 0;
 }
@@ -1283,8 +1312,8 @@ int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
             B->vs[B->vdepth - 1].type = T_OTHER;
     }
     B->vs_for = -1;
-    if (B->leader[i]) /* other paths come here: what they know may differ */
-        memset(B->lk, 0, sizeof *B->lk * (size_t)B->co->co_nlocalsplus);
+    if (B->leader[i]) /* other paths come here: only what they all know holds */
+        pyaot_carry_enter(L, B, i);
     int rc = 0;
     switch (B->d->ins[i].opcode) {
     case DELETE_FAST: B->lk[B->d->ins[i].oparg] = (lknown){0}; break;
