@@ -270,6 +270,16 @@ static int plan_leader(pyaot_carry *c, const body *B, int j, LLVMBasicBlockRef *
     return 0;
 }
 
+/* Whether instruction `j` starts an exception handler: a guard failing
+   in a checked entry elsewhere may branch there too, unplanned. */
+static int handler_at(const body *B, int j)
+{
+    for (int h = 0; h < B->d->nhandlers; h++)
+        if (B->d->unit_instr[B->d->handlers[h].target] == j)
+            return 1;
+    return 0;
+}
+
 int pyaot_carry_plan(body *B, pyaot_error *e)
 {
     pyaot_carry *c = B->carry;
@@ -282,8 +292,8 @@ int pyaot_carry_plan(body *B, pyaot_error *e)
         c->plan[j] = NULL;
         free(c->phis[j]);
         c->phis[j] = NULL;
-        if (!B->leader[j] || B->blocks[j] == NULL || c->head[j] < 0)
-            continue; /* no recorded edge: no fact either */
+        if (!B->leader[j] || B->blocks[j] == NULL || c->head[j] < 0 || handler_at(B, j))
+            continue; /* no recorded edge, no fact; a handler is entered by unwinding */
         LLVMBasicBlockRef *preds;
         int np = preds_of(B->blocks[j], &preds);
         if (np < 0 || plan_leader(c, B, j, preds, np) < 0) {
