@@ -642,7 +642,7 @@ static LLVMValueRef lower_code(lower *L, PyCodeObject *co, int index,
     LLVMSetInitializer(fails, lw_ci(L, 0));
     LLVMSetLinkage(fails, LLVMInternalLinkage);
     int nguards = 0;
-    /* A first lowering learns what leaders are entered with; discarded. */
+    /* Recording lowerings learn what leaders are entered with; discarded. */
     pyaot_carry *carry = pyaot_carry_new(co, (int)Py_SIZE(co));
     LLVMValueRef bodyfn = NULL;
     while (carry != NULL && !pyaot_carry_planned(carry)) {

@@ -144,20 +144,20 @@ LLVMValueRef pyaot_unbox_check_local(lower *L, body *B, int k, enum vtype t, LLV
 
 /* ---- carry.c ---- */
 
-/* The carrier for one code object's two lowerings, or NULL when its
-   unboxed body is lowered once. */
+/* The carrier for one code object's lowerings (recording ones, then the
+   kept one), or NULL when its unboxed body is lowered once. */
 pyaot_carry *pyaot_carry_new(PyCodeObject *co, int ninstr);
 void pyaot_carry_free(pyaot_carry *c);
-/* Whether the first lowering is done (its plan made). */
+/* Whether the recording lowerings are done: the next one is kept. */
 int pyaot_carry_planned(const pyaot_carry *c);
 /* The builder's block is about to branch to the instruction at code
    unit `unit`: remember what it knows, if that is a leader. */
 void pyaot_carry_record(lower *L, body *B, int unit);
 /* At the start of leader `j`'s (empty) block: what it knows. */
 void pyaot_carry_enter(lower *L, body *B, int j);
-/* After the first lowering: each leader's plan; the second one applies. */
+/* After a recording lowering: each leader's plan, for the next one. */
 int pyaot_carry_plan(body *B, pyaot_error *e);
-/* After the second lowering: the phis' incoming values, through checked
+/* After the kept lowering: the phis' incoming values, through checked
    entries where a path does not know a fact. */
 int pyaot_carry_finish(lower *L, body *B, pyaot_error *e);
 
