@@ -633,6 +633,22 @@ static void discard_body(lower *L, LLVMValueRef fn, int index)
 /* Both bodies of code object `index`: the unboxed one, and the generic
    twin when the former has guards. NULL with `e` when it stays
    interpreted. */
+/* Calls to hot stubs stay calls in code that is likely cold: inlined,
+   they are most of a module's code and of its compile time. That is the
+   generic body, which runs only after its code object's guards failed
+   too often, unless the training run saw the code (polymorphic code
+   that switches, such as an int product past 64 bits, stays fast), and
+   with a profile, both bodies of code the training run never saw. */
+static void calls_out_of_line(lower *L, LLVMValueRef fn)
+{
+    LLVMAttributeRef never =
+        LLVMCreateEnumAttribute(L->cx, LLVMGetEnumAttributeKindForName("noinline", 8), 0);
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in))
+            if (LLVMIsACallInst(in))
+                LLVMAddCallSiteAttribute(in, LLVMAttributeFunctionIndex, never);
+}
+
 static LLVMValueRef lower_code(lower *L, PyCodeObject *co, int index,
                                const pyaot_code_profile *prof, pyaot_error *e)
 {
@@ -661,7 +677,12 @@ static LLVMValueRef lower_code(lower *L, PyCodeObject *co, int index,
             LLVMDeleteFunction(bodyfn);
             bodyfn = NULL;
         }
+        else if (prof == NULL)
+            calls_out_of_line(L, generic);
     }
+    /* With a profile, a code object it lacks never ran in training. */
+    if (bodyfn != NULL && prof == NULL && L->o->profile != NULL)
+        calls_out_of_line(L, bodyfn);
     LLVMValueRef entry = bodyfn != NULL ? make_entry(L, bodyfn, generic, fails, index) : NULL;
     if (LLVMGetFirstUse(fails) == NULL)
         LLVMDeleteGlobal(fails);

@@ -21,6 +21,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import time
 
 STATS_LINE = re.compile(rb"^pyaot: ")
 TRAIN_MARK = re.compile(r"#\s*pyaot-train:(.*)$")
@@ -123,6 +124,13 @@ def run_case(args, path):
     return problems, stats
 
 
+def timed(fn, *args):
+    """(seconds, fn(*args)): the suite's time is watched against its timeout."""
+    t0 = time.monotonic()
+    res = fn(*args)
+    return time.monotonic() - t0, res
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pyaot", required=True)
@@ -147,25 +155,29 @@ def main():
     # their training run
     plain = [c for c in cases if train_args(c) is None]
     if plain:
+        t0 = time.monotonic()
         comp = subprocess.run([args.pyaot, "compile", "-q", "-j", str(args.j)] + plain,
                               capture_output=True, text=True)
         if comp.returncode != 0:
             print("pyaot compile failed:\n" + comp.stderr)
             return 1
+        print("compiled %d cases without a training run in %.0f s"
+              % (len(plain), time.monotonic() - t0), flush=True)
 
     passed = failed = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.j) as pool:
-        results = pool.map(lambda c: (c, run_case(args, c)), cases)
-        for path, (problems, stats) in results:
+        results = pool.map(lambda c: (c, timed(run_case, args, c)), cases)
+        for path, (secs, (problems, stats)) in results:
             name = os.path.basename(path)
             if problems:
                 failed += 1
-                print("FAIL %s" % name)
+                print("FAIL %s  (%.1f s)" % (name, secs))
                 for p in problems:
                     print("    " + p.replace("\n", "\n    "))
             else:
                 passed += 1
-                print("ok   %s  (%d native entries)" % (name, native_entries(stats, path)))
+                print("ok   %s  (%d native entries, %.1f s)"
+                      % (name, native_entries(stats, path), secs), flush=True)
                 if args.v:
                     print("    " + stats.replace("\n", "\n    "))
     print("%d passed, %d failed" % (passed, failed))
