@@ -262,7 +262,13 @@ HOT PyObject *pyaot_v_item(PyObject *seq, int64_t i)
         return NULL;
     if (i < 0)
         i += n;
-    return i >= 0 && i < n ? items[i] : NULL;
+    if (i < 0 || i >= n)
+        return NULL;
+    /* A list or tuple Python code can see holds no NULL: tells the
+       caller's check for one apart from the range's. */
+    PyObject *item = items[i];
+    __builtin_assume(item != NULL);
+    return item;
 }
 
 /* Where a list keeps its item `i`, as pyaot_v_item; NULL when `seq` is
