@@ -630,9 +630,6 @@ static void discard_body(lower *L, LLVMValueRef fn, int index)
     }
 }
 
-/* Both bodies of code object `index`: the unboxed one, and the generic
-   twin when the former has guards. NULL with `e` when it stays
-   interpreted. */
 /* Calls to hot stubs stay calls in code that is likely cold: inlined,
    they are most of a module's code and of its compile time. That is the
    generic body, which runs only after its code object's guards failed
@@ -649,6 +646,9 @@ static void calls_out_of_line(lower *L, LLVMValueRef fn)
                 LLVMAddCallSiteAttribute(in, LLVMAttributeFunctionIndex, never);
 }
 
+/* Both bodies of code object `index`: the unboxed one, and the generic
+   twin when the former has guards. NULL with `e` when it stays
+   interpreted. */
 static LLVMValueRef lower_code(lower *L, PyCodeObject *co, int index,
                                const pyaot_code_profile *prof, pyaot_error *e)
 {
