@@ -33,9 +33,8 @@ def work(me):
             turns += 1
 
 
-def run(interval, samples, period):
-    """Turns per second with this switch interval, and in how many sample
-    periods each thread (and both together) advanced."""
+def start(interval):
+    """The two workers, running with this switch interval."""
     global stop
     stop = False
     threads = [threading.Thread(target=work, args=(i,)) for i in (0, 1)]
@@ -43,6 +42,14 @@ def run(interval, samples, period):
         t.start()
     # Only now: with a large interval, starting a thread would take that long.
     sys.setswitchinterval(interval)
+    return threads
+
+
+def run(interval, samples, period):
+    """Turns per second with this switch interval, and in how many sample
+    periods each thread (and both together) advanced."""
+    global stop
+    threads = start(interval)
     advanced = [0, 0]
     both = 0
     t0, turns0, prev = time.monotonic(), turns, list(counts)
@@ -65,12 +72,8 @@ def run(interval, samples, period):
 def timed(interval, duration):
     """Turns per second with this switch interval; the workers stop
     themselves after `duration` seconds."""
-    global stop, deadline
-    stop = False
-    threads = [threading.Thread(target=work, args=(i,)) for i in (0, 1)]
-    for t in threads:
-        t.start()
-    sys.setswitchinterval(interval)
+    global deadline
+    threads = start(interval)
     t0, turns0 = time.monotonic(), turns
     deadline = t0 + duration
     for t in threads:
