@@ -1,0 +1,74 @@
+"""Unit test of benchmarks/run's reading of callgrind output: the image
+that ran the most instructions is the interpreter's (pyaot's launcher
+execs it, and callgrind writes one file per image), and with the cache
+simulation its I1 misses come from the same file and column; the i1
+table shows them with their ratio."""
+import importlib.machinery
+import importlib.util
+import os
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RUN = os.path.join(HERE, "..", "..", "benchmarks", "run")
+
+
+def load_harness():
+    loader = importlib.machinery.SourceFileLoader("bench_run", RUN)
+    spec = importlib.util.spec_from_loader("bench_run", loader)
+    mod = importlib.util.module_from_spec(spec)
+    loader.exec_module(mod)
+    return mod
+
+
+H = load_harness()
+
+
+def write(d, name, text):
+    with open(os.path.join(d, name), "w") as f:
+        f.write(text)
+
+
+class Totals(unittest.TestCase):
+    def test_counts_only(self):
+        with tempfile.TemporaryDirectory() as d:
+            write(d, "pyaot.100", "version: 1\nevents: Ir\nsummary: 5000\n")
+            write(d, "pyaot.101", "version: 1\nevents: Ir\nsummary: 123456\ntotals: 123456\n")
+            self.assertEqual(H.callgrind_totals(d), (123456, None))
+
+    def test_cache_sim_takes_i1_of_the_biggest_image(self):
+        head = "events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw\n"
+        with tempfile.TemporaryDirectory() as d:
+            write(d, "pyaot.7", head + "summary: 900 1 2 800 3 4 5 6 7\n")
+            write(d, "pyaot.8", head + "summary: 70000 1 2 321 3 4 5 6 7\n")
+            self.assertEqual(H.callgrind_totals(d), (70000, 321))
+
+    def test_older_totals_line(self):
+        with tempfile.TemporaryDirectory() as d:
+            write(d, "stock.1", "events: Ir I1mr\ntotals: 42 9\n")
+            self.assertEqual(H.callgrind_totals(d), (42, 9))
+
+
+class Runner:
+    def __init__(self, key, label):
+        self.key, self.label, self.ratio_label = key, label, label
+
+
+class I1Table(unittest.TestCase):
+    def test_table_shows_misses_and_ratio(self):
+        runners = [Runner("stock", "stock 3.11"), Runner("pyaot", "pyaot")]
+        results = [{"name": "web",
+                    "stock": {"instructions": 4e8, "i1_misses": 3.9e6, "error": None},
+                    "pyaot": {"instructions": 3.7e8, "ratio": 1.081, "i1_misses": 13.0e6,
+                              "i1_ratio": 0.3, "error": None}}]
+        text = H.table(results, runners, {}, "i1")
+        self.assertIn("M I1 misses", text)
+        row = [l for l in text.splitlines() if l.startswith("| web")][0]
+        self.assertEqual([c.strip() for c in row.strip("|").split("|")],
+                         ["web", "3.90", "13.00", "0.30x"])
+        self.assertIn("1.08x", H.table(results, runners, {}, "instructions"))
+
+
+if __name__ == "__main__":
+    sys.exit(unittest.main())
