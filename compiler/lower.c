@@ -246,14 +246,20 @@ static LLVMValueRef spec_fn(lower *L, body *B, const pyaot_instr *in, LLVMValueR
         *cache = LLVMConstPointerNull(L->ptr);
         return f;
     }
+    *cache = lw_new_cache(L, B);
+    return f;
+}
+
+LLVMValueRef lw_new_cache(lower *L, body *B)
+{
     if (B->cache_ph == NULL) {
+        char name[64];
         snprintf(name, sizeof name, "pyaot_caches_ph_%p", (void *)B);
         B->cache_ph = LLVMAddGlobal(L->mod, L->i8, name);
     }
     LLVMValueRef off = LLVMConstInt(LLVMInt64TypeInContext(L->cx),
                                     (unsigned long long)B->ncaches++ * PYAOT_CACHE_BYTES, 0);
-    *cache = LLVMConstGEP2(L->i8, B->cache_ph, &off, 1);
-    return f;
+    return LLVMConstGEP2(L->i8, B->cache_ph, &off, 1);
 }
 
 /* The body's caches: zeroed, writable data of the artifact. */
@@ -806,6 +812,7 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
         goto done;
     }
     limit_inlining(&L);
+    L.leaves = pyaot_leaves_find(codes, o);
     st->ncode = (int)n;
     st->nnative = 0;
     int profiled = 0;
@@ -841,9 +848,11 @@ int pyaot_lower_module(LLVMModuleRef mod, PyObject *codes, const pyaot_options *
         fprintf(stderr, "pyaot: %s: the profile covers %d of %zd code objects\n",
                 PyUnicode_AsUTF8(file), profiled, n);
     }
+    pyaot_leaves_resolve(L.leaves, entries, L.ptr);
     emit_descriptor(&L, entries, hashes, (int)n, o);
     rc = 0;
 done:
+    pyaot_leaves_free(L.leaves);
     free(entries);
     free(hashes);
     LLVMDisposeBuilder(L.b);

@@ -14,6 +14,8 @@
 #define SITE_FIELDS ((int)(sizeof(pyaot_site) / sizeof(int32_t)))
 _Static_assert(sizeof(pyaot_site) == SITE_FIELDS * sizeof(int32_t), "pyaot_site has padding");
 
+typedef struct pyaot_leaves pyaot_leaves;
+
 typedef struct lower {
     LLVMModuleRef mod;
     LLVMContextRef cx;
@@ -22,6 +24,7 @@ typedef struct lower {
     LLVMValueRef at_fn, tracing_fn, breaker_fn, handle_fn, slow_fn, deopt_fn, return_fn,
         result_fn, key_fn, interp_fn, handler_mark;
     const pyaot_options *o;
+    pyaot_leaves *leaves;      /* functions whose calls may be inlined (inline.c) */
 } lower;
 
 /* Where a value of the unboxed tier's virtual stack is (unbox.c). */
@@ -114,6 +117,8 @@ LLVMBasicBlockRef lw_jump_taken(lower *L, body *B, const pyaot_instr *in, pyaot_
 /* The global or method named where CALL instruction `i`'s callable was
    loaded (a guess for speculation). */
 pyaot_callee lw_callee_of(body *B, int i);
+/* A fresh zeroed inline cache of PYAOT_CACHE_BYTES for the body. */
+LLVMValueRef lw_new_cache(lower *L, body *B);
 
 /* ---- unbox.c ---- */
 
@@ -141,6 +146,35 @@ int pyaot_unbox_deopt_at(lower *L, body *B, int j, LLVMBasicBlockRef *fail, pyao
    of at most two digits / an exact float, going to `fail` otherwise;
    its value (i64 or double), NULL for T_ANY. */
 LLVMValueRef pyaot_unbox_check_local(lower *L, body *B, int k, enum vtype t, LLVMBasicBlockRef fail);
+
+/* ---- inline.c ---- */
+
+/* Limit on a pure leaf's locals and stack depth (and 4x on its instructions). */
+#define PYAOT_LEAF_MAX 16
+
+/* A function of this module whose calls the unboxed tier may compute
+   inline: a pure leaf (inline.c). */
+typedef struct pyaot_leaf {
+    const char *name;           /* the global the module body binds it to */
+    int index;                  /* its code object's index (pyaot_entry_<index>) */
+    PyCodeObject *co;
+    pyaot_decoded d;
+    enum vtype arg[PYAOT_LEAF_MAX]; /* per argument: what the training run saw */
+    int profiled;               /* the training run saw it */
+    LLVMValueRef entry;         /* placeholder for its native entry, once a call uses it */
+} pyaot_leaf;
+
+/* The pure leaves the module body of `codes` defines; NULL when none
+   can be found. */
+pyaot_leaves *pyaot_leaves_find(PyObject *codes, const pyaot_options *o);
+pyaot_leaf *pyaot_leaf_named(pyaot_leaves *t, const char *name);
+/* The constant `k` as a number the unboxed tier computes with: T_FLOAT
+   (value in *f), T_INT (in *i, within 2^53) or T_ANY. */
+int pyaot_leaf_const(PyObject *k, double *f, long long *i);
+/* After lowering: each used placeholder becomes the leaf's native entry
+   (`entries`, by index), or NULL when it stays interpreted. */
+void pyaot_leaves_resolve(pyaot_leaves *t, LLVMValueRef *entries, LLVMTypeRef ptr);
+void pyaot_leaves_free(pyaot_leaves *t);
 
 /* ---- carry.c ---- */
 

@@ -29,6 +29,8 @@ static const char *const helpers[] = {
     "pyaot_v_sqrt",     "pyaot_v_set_float", "pyaot_v_set_float_at", "pyaot_v_is_len",
     "pyaot_v_len",      "pyaot_v_len_call", "pyaot_v_binary_op", "pyaot_v_release",
     "pyaot_v_bool",     "pyaot_v_exact_bool", "pyaot_v_is_none",  "pyaot_v_set_int",
+    "pyaot_v_inline_ok", "pyaot_v_call",      "pyaot_v_unref",    "pyaot_v_after_call",
+    "pyaot_v_sole",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -360,6 +362,15 @@ static void learn(body *B, int k, enum vtype t, LLVMValueRef cv)
     }
 }
 
+/* An int `v` as the double float arithmetic converts it to, when that
+   is exact (else to `fail`). */
+static LLVMValueRef to_double(lower *L, body *B, LLVMValueRef v, LLVMBasicBlockRef fail)
+{
+    if (!LLVMIsConstant(v))
+        check(L, B, truth(L, hcall(L, "pyaot_v_exact_double", &v, 1)), fail);
+    return LLVMBuildSIToFP(L->b, v, LLVMDoubleTypeInContext(L->cx), "");
+}
+
 /* The operand `s` at stack position `pos` as a value of type `want`
    (i64 or double), checked against `t`, its planned type; a failed check
    goes to `fail`. `*obj` is set to the object a frame slot owned. When
@@ -369,7 +380,6 @@ static LLVMValueRef operand(lower *L, body *B, int pos, enum vtype t, int ints, 
                             LLVMBasicBlockRef fail, int exits, LLVMValueRef *obj)
 {
     vslot *s = &B->vs[pos];
-    LLVMTypeRef dbl = LLVMDoubleTypeInContext(L->cx);
     LLVMValueRef v;
     *obj = NULL;
     if (s->kind == V_DOUBLE || s->kind == V_INT)
@@ -396,12 +406,7 @@ static LLVMValueRef operand(lower *L, body *B, int pos, enum vtype t, int ints, 
         if (k >= 0)
             learn(B, k, T_INT, v);
     }
-    if (t == T_INT && want == T_FLOAT) {
-        if (!LLVMIsConstant(v))
-            check(L, B, truth(L, hcall(L, "pyaot_v_exact_double", &v, 1)), fail);
-        return LLVMBuildSIToFP(L->b, v, dbl, "");
-    }
-    return v;
+    return t == T_INT && want == T_FLOAT ? to_double(L, B, v, fail) : v;
 }
 
 /* Release the operands the frame owned, now that the operation is done. */
@@ -687,6 +692,82 @@ static int resume_after(lower *L, body *B, const pyaot_instr *in, int breaker, i
     return lw_go_slow(L, B, lw_ci(L, -2), site, h, e); /* ST_DEOPT */
 }
 
+/* After generic instruction `in` ran on the frame, leaving its result
+   at stack position `base` (the virtual stack's top now): a result of
+   the straight path's kind (`kind`: an int of 64 bits or an exact
+   float) rejoins it as a value, returned with the builder at the end of
+   that path (after a call, only one nothing else holds). Anything else
+   leaves after `in` with the result on the stack (a failed guard), as
+   does a tracer the instruction installed,
+   and with `breaker` (after a call) a pending signal or tracemalloc
+   tracing (the callee made the result where it must be seen made).
+   NULL with `e`. */
+static LLVMValueRef rejoin(lower *L, body *B, const pyaot_instr *in, int base, enum vkind kind,
+                           int breaker, pyaot_error *e)
+{
+    B->vdepth = base + 1;
+    LLVMValueRef get[2] = {B->ctx, slot_index(L, B, base)};
+    LLVMValueRef res = hcall(L, "pyaot_v_get", get, 2);
+    LLVMValueRef is[2] = {res, lw_ci(L, 0)};
+    LLVMValueRef ok = kind == V_INT ? hcall(L, "pyaot_v_is_int", is, 1)
+                                    : hcall(L, "pyaot_v_is_double", is, 2);
+    if (breaker) /* whatever function ran may keep its result: then its identity counts */
+        ok = LLVMBuildAnd(L->b, ok, hcall(L, "pyaot_v_sole", &res, 1), "");
+    LLVMBasicBlockRef other = lw_new_bb(L, B, "generic_other");
+    LLVMBasicBlockRef same = lw_new_bb(L, B, "");
+    LLVMBuildCondBr(L->b, truth(L, ok), same, other);
+    LLVMPositionBuilderAtEnd(L->b, other);
+    count_failure(L, B, in);
+    if (resume_after(L, B, in, breaker, PYAOT_DEOPT_GUARD, e) < 0)
+        return NULL;
+
+    LLVMPositionBuilderAtEnd(L->b, same);
+    LLVMValueRef t = breaker ? hcall(L, "pyaot_v_after_call", &B->ctx, 1)
+                             : lw_call(L, L->flag_ty, L->tracing_fn, &B->ctx, 1);
+    LLVMBasicBlockRef resume = lw_new_bb(L, B, "generic_traced");
+    LLVMBasicBlockRef back = lw_new_bb(L, B, "");
+    LLVMBuildCondBr(L->b, truth(L, t), resume, back);
+    LLVMPositionBuilderAtEnd(L->b, resume);
+    if (resume_after(L, B, in, breaker, PYAOT_DEOPT_TRACING, e) < 0)
+        return NULL;
+
+    LLVMPositionBuilderAtEnd(L->b, back);
+    LLVMValueRef value = hcall(L, kind == V_INT ? "pyaot_v_int" : "pyaot_v_double", &res, 1);
+    hcall(L, "pyaot_v_release", get, 2);
+    return value;
+}
+
+/* Before generic instruction `j` runs on the frame, in place of what
+   the straight path computes: its inputs, from stack position `base`
+   up, go to the frame (a failed boxing raises at instruction `i`), and
+   its line is published, since the code it runs may look at the frame. */
+static int inputs_to_frame(lower *L, body *B, int i, int base, int j, pyaot_error *e)
+{
+    LLVMValueRef st = materialize_range(L, B, base, B->vdepth);
+    for (int pos = base; pos < B->vdepth; pos++)
+        B->vs[pos].kind = V_FRAME;
+    if (raise_if(L, B, st, i, e) < 0)
+        return -1;
+    LLVMValueRef at[2] = {B->ctx, lw_ci(L, B->d->ins[j].unit)};
+    lw_call(L, L->at_ty, L->at_fn, at, 2);
+    return 0;
+}
+
+/* Generic instruction `j` returned status `r`: its exception leaves
+   there, and its result, at `base`, rejoins (see rejoin). */
+static LLVMValueRef generic_done(lower *L, body *B, int j, LLVMValueRef r, int base,
+                                 enum vkind kind, int breaker, pyaot_error *e)
+{
+    LLVMBasicBlockRef raised = lw_new_bb(L, B, "generic_raised");
+    LLVMBasicBlockRef made = lw_new_bb(L, B, "");
+    LLVMBuildCondBr(L->b, truth(L, r), raised, made);
+    LLVMPositionBuilderAtEnd(L->b, raised);
+    if (exit_at(L, B, j, r, PYAOT_DEOPT_EXCEPTION, e) < 0)
+        return NULL;
+    LLVMPositionBuilderAtEnd(L->b, made);
+    return rejoin(L, B, &B->d->ins[j], base, kind, breaker, e);
+}
+
 /* BINARY_OP `i` on objects, where a check of the straight path failed:
    the operands go to the frame and the generic operation runs there.
    A result of the straight path's kind (`kind`: an int of 64 bits or an
@@ -696,57 +777,44 @@ static int resume_after(lower *L, body *B, const pyaot_instr *in, int breaker, i
    installed. Its exception leaves at the instruction. NULL with `e`. */
 static LLVMValueRef binary_generic(lower *L, body *B, int i, enum vkind kind, pyaot_error *e)
 {
-    const pyaot_instr *in = &B->d->ins[i];
     int base = B->vdepth - 2;
     vslot saved[2] = {B->vs[base], B->vs[base + 1]};
-    LLVMValueRef st = materialize_range(L, B, base, B->vdepth);
-    B->vs[base].kind = B->vs[base + 1].kind = V_FRAME;
     LLVMValueRef value = NULL;
-    if (raise_if(L, B, st, i, e) < 0)
-        goto done;
-    LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
-    lw_call(L, L->at_ty, L->at_fn, at, 2); /* the code it runs may look at this frame */
-    LLVMValueRef args[3] = {B->ctx, lw_ci(L, B->nlocalsplus + B->vdepth), lw_ci(L, in->oparg)};
-    LLVMValueRef r = hcall(L, "pyaot_v_binary_op", args, 3);
-    LLVMBasicBlockRef raised = lw_new_bb(L, B, "binop_raised");
-    LLVMBasicBlockRef made = lw_new_bb(L, B, "");
-    LLVMBuildCondBr(L->b, truth(L, r), raised, made);
-    LLVMPositionBuilderAtEnd(L->b, raised);
-    if (exit_at(L, B, i, r, PYAOT_DEOPT_EXCEPTION, e) < 0)
-        goto done;
-
-    LLVMPositionBuilderAtEnd(L->b, made);
-    B->vdepth = base + 1;
-    LLVMValueRef get[2] = {B->ctx, slot_index(L, B, base)};
-    LLVMValueRef res = hcall(L, "pyaot_v_get", get, 2);
-    LLVMValueRef is[2] = {res, lw_ci(L, 0)};
-    LLVMValueRef ok = kind == V_INT ? hcall(L, "pyaot_v_is_int", is, 1)
-                                    : hcall(L, "pyaot_v_is_double", is, 2);
-    LLVMBasicBlockRef other = lw_new_bb(L, B, "binop_other");
-    LLVMBasicBlockRef same = lw_new_bb(L, B, "");
-    LLVMBuildCondBr(L->b, truth(L, ok), same, other);
-    LLVMPositionBuilderAtEnd(L->b, other);
-    count_failure(L, B, in);
-    if (resume_after(L, B, in, 0, PYAOT_DEOPT_GUARD, e) < 0)
-        goto done;
-
-    LLVMPositionBuilderAtEnd(L->b, same);
-    LLVMBasicBlockRef traced = lw_new_bb(L, B, "binop_traced");
-    LLVMBasicBlockRef rejoin = lw_new_bb(L, B, "");
-    LLVMValueRef t = lw_call(L, L->flag_ty, L->tracing_fn, &B->ctx, 1);
-    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, t, lw_ci(L, 0), ""), traced, rejoin);
-    LLVMPositionBuilderAtEnd(L->b, traced);
-    if (resume_after(L, B, in, 0, PYAOT_DEOPT_TRACING, e) < 0)
-        goto done;
-
-    LLVMPositionBuilderAtEnd(L->b, rejoin);
-    value = hcall(L, kind == V_INT ? "pyaot_v_int" : "pyaot_v_double", &res, 1);
-    hcall(L, "pyaot_v_release", get, 2);
-done:
+    if (inputs_to_frame(L, B, i, base, i, e) == 0) {
+        LLVMValueRef args[3] = {B->ctx, lw_ci(L, B->nlocalsplus + B->vdepth),
+                                lw_ci(L, B->d->ins[i].oparg)};
+        value = generic_done(L, B, i, hcall(L, "pyaot_v_binary_op", args, 3), base, kind, 0, e);
+    }
     B->vdepth = base + 2;
     B->vs[base] = saved[0];
     B->vs[base + 1] = saved[1];
     return value;
+}
+
+/* `x op y`, both i64 (`on_ints`) or both double, with the checks that
+   the result is CPython's going to `fail`; the result's kind in *kind. */
+static LLVMValueRef arith(lower *L, body *B, int op, int on_ints, LLVMValueRef x, LLVMValueRef y,
+                          LLVMBasicBlockRef fail, enum vkind *kind)
+{
+    LLVMValueRef args[4] = {lw_ci(L, op), x, y, NULL};
+    LLVMValueRef r;
+    if (on_ints && base_op(op) == NB_TRUE_DIVIDE) {
+        check(L, B, truth(L, hcall(L, "pyaot_v_int_div_ok", &args[1], 2)), fail);
+        r = hcall(L, "pyaot_v_int_div", &args[1], 2);
+        *kind = V_DOUBLE;
+    }
+    else if (on_ints) {
+        check(L, B, truth(L, hcall(L, "pyaot_v_int_ok", args, 3)), fail);
+        r = hcall(L, "pyaot_v_int_do", args, 3);
+        *kind = V_INT;
+    }
+    else {
+        r = hcall(L, "pyaot_v_float_do", args, 3);
+        args[3] = r;
+        check(L, B, truth(L, hcall(L, "pyaot_v_float_ok", args, 4)), fail);
+        *kind = V_DOUBLE;
+    }
+    return r;
 }
 
 static int binary_op(lower *L, body *B, int i, pyaot_error *e)
@@ -779,25 +847,8 @@ static int binary_op(lower *L, body *B, int i, pyaot_error *e)
     LLVMValueRef obj[2];
     LLVMValueRef x = operand(L, B, B->vdepth - 2, t[0], ints[0], want, fail, !in_place, &obj[0]);
     LLVMValueRef y = operand(L, B, B->vdepth - 1, t[1], ints[1], want, fail, !in_place, &obj[1]);
-    LLVMValueRef args[4] = {lw_ci(L, op), x, y, NULL};
-    LLVMValueRef r;
     enum vkind kind;
-    if (on_ints && base_op(op) == NB_TRUE_DIVIDE) {
-        check(L, B, truth(L, hcall(L, "pyaot_v_int_div_ok", &args[1], 2)), fail);
-        r = hcall(L, "pyaot_v_int_div", &args[1], 2);
-        kind = V_DOUBLE;
-    }
-    else if (on_ints) {
-        check(L, B, truth(L, hcall(L, "pyaot_v_int_ok", args, 3)), fail);
-        r = hcall(L, "pyaot_v_int_do", args, 3);
-        kind = V_INT;
-    }
-    else {
-        r = hcall(L, "pyaot_v_float_do", args, 3);
-        args[3] = r;
-        check(L, B, truth(L, hcall(L, "pyaot_v_float_ok", args, 4)), fail);
-        kind = V_DOUBLE;
-    }
+    LLVMValueRef r = arith(L, B, op, on_ints, x, y, fail, &kind);
     drop(L, obj);
     if (in_place) {
         LLVMBasicBlockRef from[2] = {LLVMGetInsertBlock(L->b), NULL};
@@ -1014,10 +1065,12 @@ static LLVMValueRef check_callee(lower *L, body *B, const char *is_fn, LLVMBasic
     return f;
 }
 
-/* The call's result `r` of kind `kind` replaces [NULL, f, x]. */
-static int call_done(lower *L, body *B, int i, enum vkind kind, LLVMValueRef r, pyaot_error *e)
+/* The call's result `r` of kind `kind` replaces [NULL, f, args...] at
+   stack position `base`. */
+static int call_done(lower *L, body *B, int i, int base, enum vkind kind, LLVMValueRef r,
+                     pyaot_error *e)
 {
-    B->vdepth -= 3;
+    B->vdepth = base;
     push(B, kind, r);
     B->call_done = i + 1;
     return fall_through(L, B, i, e);
@@ -1037,7 +1090,7 @@ static int call_sqrt(lower *L, body *B, int i, pyaot_error *e)
     check(L, B, truth(L, hcall(L, "pyaot_v_sqrt_ok", &x, 1)), fail);
     LLVMValueRef r = hcall(L, "pyaot_v_sqrt", &x, 1);
     drop(L, obj); /* math.sqrt stays referenced by its module */
-    return call_done(L, B, i, V_DOUBLE, r, e);
+    return call_done(L, B, i, B->vdepth - 3, V_DOUBLE, r, e);
 }
 
 /* len(x) of a borrowed value, as an int in a register (`while i <
@@ -1112,7 +1165,190 @@ static int call_len(lower *L, body *B, int i, pyaot_error *e)
     LLVMValueRef vals[2] = {n_fast, n_code};
     LLVMBasicBlockRef from[2] = {fast, code_done};
     LLVMAddIncoming(n, vals, from, 2);
-    return call_done(L, B, i, V_INT, n, e);
+    return call_done(L, B, i, B->vdepth - 3, V_INT, n, e);
+}
+
+/* ---- inlined calls of pure leaves (inline.c) ---------------------------- */
+
+typedef struct ival {
+    enum vtype t; /* T_INT (i64) or T_FLOAT (double); T_ANY: not known */
+    LLVMValueRef v;
+    int arg;      /* the argument a LOAD_FAST pushed, else -1 */
+    int made;     /* computed by the leaf: a new object in CPython too */
+} ival;
+
+/* An argument of unknown type beside a number of type `t` is guessed
+   one of that type, as unbox.c guesses without a profile. */
+static void guess_arg(ival *loc, ival *x, enum vtype t)
+{
+    if (x->t == T_ANY && x->arg >= 0 && t != T_ANY)
+        x->t = loc[x->arg].t = t;
+}
+
+/* Leaf `lf`'s body run on `loc` (its arguments, then room for its other
+   locals): the type of its result and, when `fail` is set, its value,
+   computed on the straight path with every check going to `fail`.
+   T_ANY when it cannot be computed with these types. Without `fail`
+   nothing is emitted: the walk only decides, and with `guess` it types
+   the arguments `loc` leaves unknown from the numbers beside them. */
+static ival leaf_walk(lower *L, body *B, const pyaot_leaf *lf, ival *loc, LLVMBasicBlockRef fail,
+                      int guess)
+{
+    ival st[PYAOT_LEAF_MAX], none = {T_ANY, NULL, -1};
+    int sp = 0;
+    for (int k = 0; k < lf->d.n; k++) {
+        const pyaot_instr *in = &lf->d.ins[k];
+        switch (in->opcode) {
+        case LOAD_FAST:
+            st[sp] = loc[in->oparg];
+            st[sp++].arg = in->oparg < lf->co->co_argcount ? in->oparg : -1;
+            break;
+        case STORE_FAST:
+            loc[in->oparg] = st[--sp];
+            break;
+        case LOAD_CONST: {
+            double f;
+            long long x;
+            ival c = {pyaot_leaf_const(PyTuple_GET_ITEM(lf->co->co_consts, in->oparg), &f, &x), NULL,
+                      -1};
+            c.v = c.t == T_FLOAT ? LLVMConstReal(LLVMDoubleTypeInContext(L->cx), f)
+                                 : LLVMConstInt(LLVMInt64TypeInContext(L->cx), (unsigned long long)x, 1);
+            st[sp++] = c;
+            break;
+        }
+        case BINARY_OP: {
+            ival y = st[--sp], x = st[--sp];
+            if (guess) {
+                guess_arg(loc, &x, y.t);
+                guess_arg(loc, &y, x.t);
+            }
+            if (x.t == T_ANY || y.t == T_ANY)
+                return none;
+            int on_ints = x.t == T_INT && y.t == T_INT;
+            if (on_ints ? !int_op_supported(in->oparg) : !float_op_supported(in->oparg))
+                return none;
+            ival r = {on_ints && base_op(in->oparg) != NB_TRUE_DIVIDE ? T_INT : T_FLOAT, NULL, -1, 1};
+            if (fail != NULL) {
+                if (!on_ints && x.t == T_INT)
+                    x.v = to_double(L, B, x.v, fail);
+                if (!on_ints && y.t == T_INT)
+                    y.v = to_double(L, B, y.v, fail);
+                enum vkind kind;
+                r.v = arith(L, B, in->oparg, on_ints, x.v, y.v, fail, &kind);
+            }
+            st[sp++] = r;
+            break;
+        }
+        case RETURN_VALUE:
+            /* An argument or a constant returned as it is keeps its
+               identity, which a value in a register would not. */
+            return st[sp - 1].made ? st[sp - 1] : none;
+        default: /* RESUME, NOP: a pure leaf has nothing else */
+            break;
+        }
+    }
+    return none;
+}
+
+/* The ordinary call in place of an inlined one that could not run: the
+   call's inputs at `base` go to the frame and PRECALL `i` with its CALL
+   runs (a direct call through the site's `cache`). A result of `kind`
+   rejoins the straight path as a value, returned with the builder at the
+   end of that path; any other result, a tracer or a pending signal
+   leaves after the CALL with the result on the stack, and an exception
+   at the CALL. NULL with `e`. */
+static LLVMValueRef call_ordinary(lower *L, body *B, int i, int base, LLVMValueRef cache,
+                                  enum vkind kind, pyaot_error *e)
+{
+    if (inputs_to_frame(L, B, i, base, i + 1, e) < 0)
+        return NULL;
+    LLVMValueRef args[4] = {B->ctx, lw_ci(L, B->nlocalsplus + B->vdepth),
+                            lw_ci(L, B->d->ins[i].oparg), cache};
+    return generic_done(L, B, i + 1, hcall(L, "pyaot_v_call", args, 4), base, kind, 1, e);
+}
+
+/* PRECALL `i` and its CALL, `f(a, b, ...)` of a pure leaf `f` of this
+   module: the leaf's arithmetic runs on the straight path, behind
+   checks that `f` is still that function (its code is the one the
+   site's direct call learnt, whose native entry is the leaf's) and that
+   nothing would see the difference from a call (pyaot_v_inline_ok), and
+   of the arguments' types (from the caller's knowledge, or what the
+   training run saw in the leaf). A failed check makes the ordinary call
+   instead, which computes the same from the start. */
+static int call_inline(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_decoded *d = B->d;
+    const pyaot_instr *in = &d->ins[i];
+    int n = in->oparg;
+    if (L->leaves == NULL || i + 1 >= d->n || d->ins[i + 1].opcode != CALL ||
+        d->ins[i + 1].oparg != n || in->next != d->ins[i + 1].start ||
+        (i > 0 && d->ins[i - 1].opcode == KW_NAMES) || n + 2 > B->vdepth)
+        return 0;
+    pyaot_callee ce = lw_callee_of(B, i + 1);
+    pyaot_leaf *lf = ce.global != NULL ? pyaot_leaf_named(L->leaves, ce.global) : NULL;
+    int base = B->vdepth - n - 2;
+    if (lf == NULL || lf->co->co_argcount != n || B->vs[base].kind != V_FRAME ||
+        B->vs[base + 1].kind != V_FRAME || items_below(B, base))
+        return 0;
+    /* Argument types: what the caller knows, else what the training run
+       saw in the leaf, else (no profile of the leaf) a guess. */
+    ival loc[PYAOT_LEAF_MAX] = {{0}};
+    for (int k = 0; k < n; k++) {
+        enum vtype t = static_type(&B->vs[base + 2 + k]);
+        if (t == T_OTHER)
+            return 0;
+        loc[k].t = t != T_ANY ? t : lf->arg[k];
+    }
+    ival plan[PYAOT_LEAF_MAX];
+    memcpy(plan, loc, sizeof plan);
+    if (!lf->profiled)
+        (void)leaf_walk(L, B, lf, plan, NULL, 1);
+    for (int k = 0; k < n; k++)
+        loc[k].t = plan[k].t;
+    memcpy(plan, loc, sizeof plan);
+    ival res = leaf_walk(L, B, lf, plan, NULL, 0);
+    for (int k = 0; k < n; k++)
+        if (loc[k].t == T_ANY)
+            return 0;
+    if (res.t == T_ANY)
+        return 0;
+    enum vkind kind = res.t == T_INT ? V_INT : V_DOUBLE;
+
+    if (lf->entry == NULL) {
+        char name[64];
+        snprintf(name, sizeof name, "pyaot_entryref_%d", lf->index);
+        lf->entry = LLVMAddGlobal(L->mod, L->i8, name);
+    }
+    LLVMValueRef cache = lw_new_cache(L, B);
+    LLVMBasicBlockRef slow = lw_new_bb(L, B, "call_not_inline");
+    LLVMValueRef get[2] = {B->ctx, slot_index(L, B, base)};
+    LLVMValueRef okargs[5] = {B->ctx, hcall(L, "pyaot_v_get", get, 2), NULL, cache, lf->entry};
+    get[1] = slot_index(L, B, base + 1);
+    LLVMValueRef f = okargs[2] = hcall(L, "pyaot_v_get", get, 2);
+    check(L, B, truth(L, hcall(L, "pyaot_v_inline_ok", okargs, 5)), slow);
+    LLVMValueRef obj[PYAOT_LEAF_MAX];
+    for (int k = 0; k < n; k++)
+        loc[k].v = operand(L, B, base + 2 + k, loc[k].t, 0, loc[k].t, slow, 0, &obj[k]);
+    LLVMValueRef fast = leaf_walk(L, B, lf, loc, slow, 0).v;
+    hcall(L, "pyaot_v_unref", &f, 1);
+    for (int k = 0; k < n; k++)
+        if (obj[k] != NULL)
+            hcall(L, "pyaot_v_drop", &obj[k], 1);
+    LLVMBasicBlockRef from[2] = {LLVMGetInsertBlock(L->b), NULL};
+    LLVMBasicBlockRef join = lw_new_bb(L, B, "inlined");
+    LLVMBuildBr(L->b, join);
+
+    LLVMPositionBuilderAtEnd(L->b, slow);
+    LLVMValueRef vals[2] = {fast, call_ordinary(L, B, i, base, cache, kind, e)};
+    if (vals[1] == NULL)
+        return -1;
+    from[1] = LLVMGetInsertBlock(L->b);
+    LLVMBuildBr(L->b, join);
+
+    LLVMPositionBuilderAtEnd(L->b, join);
+    LLVMValueRef r = LLVMBuildPhi(L->b, LLVMTypeOf(fast), "");
+    LLVMAddIncoming(r, vals, from, 2);
+    return call_done(L, B, i, base, kind, r, e);
 }
 
 static int is_bool_jump(int op)
@@ -1330,6 +1566,8 @@ int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
         rc = call_sqrt(L, B, i, e);
         if (rc == 0)
             rc = call_len(L, B, i, e);
+        if (rc == 0)
+            rc = call_inline(L, B, i, e);
         break;
     case CALL: rc = B->call_done == i ? fall_through(L, B, i, e) : 0; break;
     case POP_JUMP_FORWARD_IF_TRUE: case POP_JUMP_BACKWARD_IF_TRUE:

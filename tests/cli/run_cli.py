@@ -521,6 +521,54 @@ def crashes(a, work, env):
           r.stdout + r.stderr)
 
 
+LEAF_PY = """\
+import sys
+
+def area(w, h):
+    return w * h * 0.5
+
+def total(n):
+    t = 0.0
+    for i in range(n):
+        t += area(i, 3)
+    return t
+
+print(total(int(sys.argv[1])))
+"""
+
+
+def direct_calls(stderr):
+    m = re.search(r"direct calls \(native to native, no hook\): (\d+)", stderr)
+    return int(m.group(1)) if m else -1
+
+
+def inlining(a, work, env):
+    """Calls of a pure leaf are computed inline, with or without a
+    profile, and become real calls again when the leaf's name is bound
+    twice (the compiler cannot tell which function it is)."""
+    top = os.path.join(work, "inline")
+    os.makedirs(top)
+    leaf_py = os.path.join(top, "leaf.py")
+    env_s = dict(env, PYAOT_STATS="1")
+    for variant, source in (("once", LEAF_PY),
+                            ("twice", LEAF_PY.replace("def total", "area = area\n\ndef total"))):
+        with open(leaf_py, "w") as f:
+            f.write(source)
+        stock = run([a.python, leaf_py, "3000"], env=env)
+        prof = os.path.join(top, variant + ".prof")
+        run([a.pyaot, "profile", "-o", prof, "--", a.python, leaf_py, "100"], env=env)
+        for how in ("without a profile", "with a profile"):
+            extra = ["--profile", prof] if how == "with a profile" else []
+            r = run([a.pyaot, "compile", "-f", "-q"] + extra + [leaf_py], env=env)
+            mine = run([a.pyaot, "run", leaf_py, "3000"], env=env_s)
+            n = direct_calls(mine.stderr)
+            ok = n <= 3 if variant == "once" else n >= 3000
+            check("leaf bound %s, %s: %s" % (variant, how, "inlined" if variant == "once"
+                                             else "called"),
+                  r.returncode == 0 and mine.stdout == stock.stdout and ok,
+                  "%d direct calls\n%s%s" % (n, r.stderr, mine.stderr))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pyaot", required=True)
@@ -635,6 +683,7 @@ def main():
           and any(c["qualname"] == "sq" for c in load_profile(iprof)["codes"]), r.stderr)
 
     crashes(a, work, env)
+    inlining(a, work, env)
     incremental(a, work, env)
     profiles(a, work, env)
 

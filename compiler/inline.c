@@ -1,0 +1,210 @@
+/* Which calls the unboxed tier computes inline (unbox.c emits them): a
+   call, by its global name, of a function the module body defines with
+   a plain `def`, whose body is a "pure leaf": one straight run of number
+   arithmetic on its arguments, locals and number constants, ending in a
+   return. Such a body does nothing anyone could see before it returns,
+   so when any guess fails at run time (a type, an overflow, another
+   function under the name, a tracer) the ordinary call runs instead and
+   computes the same from the start; no callee frame is ever needed. */
+#include "lower.h"
+
+#include <opcode.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pyaot_leaves {
+    pyaot_leaf *v;
+    int n;
+};
+
+/* A constant the unboxed tier computes with (as load_const in unbox.c):
+   an exact float, or an exact int within 2^53. */
+int pyaot_leaf_const(PyObject *k, double *f, long long *i)
+{
+    if (PyFloat_CheckExact(k)) {
+        *f = PyFloat_AS_DOUBLE(k);
+        return T_FLOAT;
+    }
+    if (!PyLong_CheckExact(k))
+        return T_ANY;
+    int overflow;
+    long long x = PyLong_AsLongLongAndOverflow(k, &overflow);
+    PyErr_Clear();
+    if (overflow || x < -PYAOT_EXACT_DOUBLE || x > PYAOT_EXACT_DOUBLE)
+        return T_ANY;
+    *i = x;
+    return T_INT;
+}
+
+/* Whether `co` is a pure leaf: a function of positional parameters
+   only, without cells, handlers or jumps, whose instructions up to its
+   first RETURN_VALUE are all number work on locals it has bound. */
+static int is_leaf(PyCodeObject *co, const pyaot_decoded *d)
+{
+    int bad = CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR |
+              CO_ITERABLE_COROUTINE;
+    if (!(co->co_flags & CO_OPTIMIZED) || (co->co_flags & bad) || co->co_kwonlyargcount != 0 ||
+        co->co_ncellvars != 0 || co->co_nfreevars != 0 || d->nhandlers != 0 ||
+        co->co_nlocalsplus > PYAOT_LEAF_MAX || co->co_stacksize > PYAOT_LEAF_MAX ||
+        d->n > 4 * PYAOT_LEAF_MAX)
+        return 0;
+    unsigned char bound[PYAOT_LEAF_MAX] = {0};
+    for (int k = 0; k < co->co_argcount; k++)
+        bound[k] = 1;
+    for (int i = 0; i < d->n; i++) {
+        const pyaot_instr *in = &d->ins[i];
+        double f;
+        long long x;
+        switch (in->opcode) {
+        case RESUME: case NOP:
+            break;
+        case LOAD_FAST:
+            if (!bound[in->oparg])
+                return 0; /* UnboundLocalError: only the real call raises it */
+            break;
+        case STORE_FAST:
+            bound[in->oparg] = 1;
+            break;
+        case LOAD_CONST:
+            if (pyaot_leaf_const(PyTuple_GET_ITEM(co->co_consts, in->oparg), &f, &x) == T_ANY)
+                return 0;
+            break;
+        case BINARY_OP:
+            break;
+        case RETURN_VALUE:
+            return 1;
+        default:
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* What the training run saw each argument as: the type a specialized
+   BINARY_OP (BINARY_OP_ADD_INT, ..._FLOAT) it is a direct operand of
+   proves, first such use first. */
+static void arg_types(pyaot_leaf *lf, const pyaot_options *o)
+{
+    const pyaot_code_profile *prof = o->profile ? pyaot_profile_code(o->profile, lf->co) : NULL;
+    lf->profiled = prof != NULL;
+    int from[PYAOT_LEAF_MAX]; /* per stack slot: the local LOAD_FAST pushed, or -1 */
+    int sp = 0;
+    for (int i = 0; i < lf->d.n && prof != NULL; i++) {
+        const pyaot_instr *in = &lf->d.ins[i];
+        switch (in->opcode) {
+        case LOAD_FAST:
+            from[sp++] = in->oparg;
+            break;
+        case LOAD_CONST:
+            from[sp++] = -1;
+            break;
+        case STORE_FAST:
+            sp--;
+            break;
+        case BINARY_OP: {
+            int seen = pyaot_seen_numbers(pyaot_profile_seen(prof, in->unit));
+            enum vtype t = seen == PYAOT_SEEN_INT ? T_INT : seen == PYAOT_SEEN_FLOAT ? T_FLOAT : T_ANY;
+            for (int k = sp - 2; k < sp && t != T_ANY; k++)
+                if (from[k] >= 0 && from[k] < lf->co->co_argcount && lf->arg[from[k]] == T_ANY)
+                    lf->arg[from[k]] = t;
+            from[sp - 2] = -1;
+            sp--;
+            break;
+        }
+        case RETURN_VALUE:
+            return;
+        default:
+            break;
+        }
+    }
+}
+
+/* The name a module body binds with `LOAD_CONST code; MAKE_FUNCTION 0;
+   STORE_NAME name`, when that is its only binding there. */
+static PyObject *def_name(PyCodeObject *mod, const pyaot_decoded *d, int i)
+{
+    if (i + 2 >= d->n || d->ins[i + 1].opcode != MAKE_FUNCTION || d->ins[i + 1].oparg != 0 ||
+        (d->ins[i + 2].opcode != STORE_NAME && d->ins[i + 2].opcode != STORE_GLOBAL))
+        return NULL;
+    PyObject *name = PyTuple_GET_ITEM(mod->co_names, d->ins[i + 2].oparg);
+    int binds = 0;
+    for (int j = 0; j < d->n; j++) {
+        int op = d->ins[j].opcode;
+        if ((op == STORE_NAME || op == STORE_GLOBAL || op == DELETE_NAME || op == DELETE_GLOBAL ||
+             op == IMPORT_FROM) &&
+            PyTuple_GET_ITEM(mod->co_names, d->ins[j].oparg) == name)
+            binds++;
+    }
+    return binds == 1 && PyUnicode_Check(name) ? name : NULL;
+}
+
+pyaot_leaves *pyaot_leaves_find(PyObject *codes, const pyaot_options *o)
+{
+    if (getenv("PYAOT_NO_INLINE") != NULL) /* a developer aid, for measuring */
+        return NULL;
+    pyaot_leaves *t = calloc(1, sizeof *t);
+    PyCodeObject *mod = (PyCodeObject *)PyList_GET_ITEM(codes, 0);
+    pyaot_decoded md;
+    pyaot_error e;
+    if (t == NULL || pyaot_decode_code(mod, &md, &e) < 0) {
+        free(t);
+        return NULL;
+    }
+    for (int i = 0; i < md.n; i++) {
+        if (md.ins[i].opcode != LOAD_CONST)
+            continue;
+        PyObject *k = PyTuple_GET_ITEM(mod->co_consts, md.ins[i].oparg);
+        PyObject *name = PyCode_Check(k) ? def_name(mod, &md, i) : NULL;
+        const char *s = name != NULL ? PyUnicode_AsUTF8(name) : NULL;
+        if (s == NULL) {
+            PyErr_Clear();
+            continue;
+        }
+        pyaot_leaf lf = {.name = s, .co = (PyCodeObject *)k, .index = -1};
+        for (Py_ssize_t j = 0; j < PyList_GET_SIZE(codes); j++)
+            if (PyList_GET_ITEM(codes, j) == k)
+                lf.index = (int)j;
+        if (lf.index < 0 || pyaot_decode_code(lf.co, &lf.d, &e) < 0)
+            continue;
+        pyaot_leaf *v = is_leaf(lf.co, &lf.d) ? realloc(t->v, sizeof *v * (size_t)(t->n + 1)) : NULL;
+        if (v == NULL) {
+            pyaot_decoded_free(&lf.d);
+            continue;
+        }
+        t->v = v;
+        arg_types(&lf, o);
+        t->v[t->n++] = lf;
+    }
+    pyaot_decoded_free(&md);
+    return t;
+}
+
+pyaot_leaf *pyaot_leaf_named(pyaot_leaves *t, const char *name)
+{
+    for (int k = 0; t != NULL && k < t->n; k++)
+        if (strcmp(t->v[k].name, name) == 0)
+            return &t->v[k];
+    return NULL;
+}
+
+void pyaot_leaves_resolve(pyaot_leaves *t, LLVMValueRef *entries, LLVMTypeRef ptr)
+{
+    for (int k = 0; t != NULL && k < t->n; k++) {
+        pyaot_leaf *lf = &t->v[k];
+        if (lf->entry == NULL)
+            continue;
+        LLVMValueRef fn = entries[lf->index];
+        LLVMReplaceAllUsesWith(lf->entry, fn != NULL ? fn : LLVMConstPointerNull(ptr));
+        LLVMDeleteGlobal(lf->entry);
+        lf->entry = NULL;
+    }
+}
+
+void pyaot_leaves_free(pyaot_leaves *t)
+{
+    for (int k = 0; t != NULL && k < t->n; k++)
+        pyaot_decoded_free(&t->v[k].d);
+    if (t != NULL)
+        free(t->v);
+    free(t);
+}
