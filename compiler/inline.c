@@ -17,25 +17,6 @@ struct pyaot_leaves {
     int n;
 };
 
-/* A constant the unboxed tier computes with (as load_const in unbox.c):
-   an exact float, or an exact int within 2^53. */
-int pyaot_leaf_const(PyObject *k, double *f, long long *i)
-{
-    if (PyFloat_CheckExact(k)) {
-        *f = PyFloat_AS_DOUBLE(k);
-        return T_FLOAT;
-    }
-    if (!PyLong_CheckExact(k))
-        return T_ANY;
-    int overflow;
-    long long x = PyLong_AsLongLongAndOverflow(k, &overflow);
-    PyErr_Clear();
-    if (overflow || x < -PYAOT_EXACT_DOUBLE || x > PYAOT_EXACT_DOUBLE)
-        return T_ANY;
-    *i = x;
-    return T_INT;
-}
-
 /* Whether `co` is a pure leaf: a function of positional parameters
    only, without cells, handlers or jumps, whose instructions up to its
    first RETURN_VALUE are all number work on locals it has bound. */
@@ -53,8 +34,7 @@ static int is_leaf(PyCodeObject *co, const pyaot_decoded *d)
         bound[k] = 1;
     for (int i = 0; i < d->n; i++) {
         const pyaot_instr *in = &d->ins[i];
-        double f;
-        long long x;
+        enum vtype t;
         switch (in->opcode) {
         case RESUME: case NOP:
             break;
@@ -66,7 +46,8 @@ static int is_leaf(PyCodeObject *co, const pyaot_decoded *d)
             bound[in->oparg] = 1;
             break;
         case LOAD_CONST:
-            if (pyaot_leaf_const(PyTuple_GET_ITEM(co->co_consts, in->oparg), &f, &x) == T_ANY)
+            t = pyaot_unbox_const(NULL, PyTuple_GET_ITEM(co->co_consts, in->oparg), NULL);
+            if (t != T_INT && t != T_FLOAT)
                 return 0;
             break;
         case BINARY_OP:

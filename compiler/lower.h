@@ -147,6 +147,12 @@ int pyaot_unbox_deopt_at(lower *L, body *B, int j, LLVMBasicBlockRef *fail, pyao
    its value (i64 or double), NULL for T_ANY. */
 LLVMValueRef pyaot_unbox_check_local(lower *L, body *B, int k, enum vtype t, LLVMBasicBlockRef fail);
 
+/* What the unboxed tier makes of constant `k`: T_FLOAT, T_INT (an exact
+   int within 2^53), T_ANY (an int beyond that, within 64 bits) or
+   T_OTHER (no number arithmetic could unbox); with `cx`, a number's
+   value as an LLVM constant in *cv. */
+enum vtype pyaot_unbox_const(LLVMContextRef cx, PyObject *k, LLVMValueRef *cv);
+
 /* ---- inline.c ---- */
 
 /* Limit on a pure leaf's locals and stack depth (and 4x on its instructions). */
@@ -168,9 +174,6 @@ typedef struct pyaot_leaf {
    can be found. */
 pyaot_leaves *pyaot_leaves_find(PyObject *codes, const pyaot_options *o);
 pyaot_leaf *pyaot_leaf_named(pyaot_leaves *t, const char *name);
-/* The constant `k` as a number the unboxed tier computes with: T_FLOAT
-   (value in *f), T_INT (in *i, within 2^53) or T_ANY. */
-int pyaot_leaf_const(PyObject *k, double *f, long long *i);
 /* After lowering: each used placeholder becomes the leaf's native entry
    (`entries`, by index), or NULL when it stays interpreted. */
 void pyaot_leaves_resolve(pyaot_leaves *t, LLVMValueRef *entries, LLVMTypeRef ptr);

@@ -480,30 +480,34 @@ static int load_fast(lower *L, body *B, int i, pyaot_error *e)
     return fall_through(L, B, i, e);
 }
 
+enum vtype pyaot_unbox_const(LLVMContextRef cx, PyObject *k, LLVMValueRef *cv)
+{
+    if (PyFloat_CheckExact(k)) {
+        if (cx != NULL)
+            *cv = LLVMConstReal(LLVMDoubleTypeInContext(cx), PyFloat_AS_DOUBLE(k));
+        return T_FLOAT;
+    }
+    if (!PyLong_CheckExact(k))
+        return T_OTHER;
+    int overflow;
+    long long x = PyLong_AsLongLongAndOverflow(k, &overflow);
+    PyErr_Clear();
+    if (overflow)
+        return T_OTHER;
+    if (x < -PYAOT_EXACT_DOUBLE || x > PYAOT_EXACT_DOUBLE)
+        return T_ANY;
+    if (cx != NULL)
+        *cv = LLVMConstInt(LLVMInt64TypeInContext(cx), (unsigned long long)x, 1);
+    return T_INT;
+}
+
 static int load_const(lower *L, body *B, int i, pyaot_error *e)
 {
     const pyaot_instr *in = &B->d->ins[i];
     LLVMValueRef args[2] = {B->ctx, lw_ci(L, in->oparg)};
     push(B, V_REF, hcall(L, "pyaot_v_const", args, 2));
-    PyObject *k = PyTuple_GET_ITEM(B->co->co_consts, in->oparg);
     vslot *s = top(B, 1);
-    if (PyFloat_CheckExact(k)) {
-        s->type = T_FLOAT;
-        s->cv = LLVMConstReal(LLVMDoubleTypeInContext(L->cx), PyFloat_AS_DOUBLE(k));
-    }
-    else if (PyLong_CheckExact(k)) {
-        int overflow;
-        long long x = PyLong_AsLongLongAndOverflow(k, &overflow);
-        if (!overflow && x >= -PYAOT_EXACT_DOUBLE && x <= PYAOT_EXACT_DOUBLE) {
-            s->type = T_INT;
-            s->cv = LLVMConstInt(LLVMInt64TypeInContext(L->cx), (unsigned long long)x, 1);
-        }
-        else if (overflow)
-            s->type = T_OTHER;
-        PyErr_Clear();
-    }
-    else
-        s->type = T_OTHER;
+    s->type = pyaot_unbox_const(L->cx, PyTuple_GET_ITEM(B->co->co_consts, in->oparg), &s->cv);
     return fall_through(L, B, i, e);
 }
 
@@ -1179,22 +1183,23 @@ typedef struct ival {
 
 /* An argument of unknown type beside a number of type `t` is guessed
    one of that type, as unbox.c guesses without a profile. */
-static void guess_arg(ival *loc, ival *x, enum vtype t)
+static void guess_arg(ival *args, ival *loc, ival *x, enum vtype t)
 {
     if (x->t == T_ANY && x->arg >= 0 && t != T_ANY)
-        x->t = loc[x->arg].t = t;
+        x->t = loc[x->arg].t = args[x->arg].t = t;
 }
 
-/* Leaf `lf`'s body run on `loc` (its arguments, then room for its other
-   locals): the type of its result and, when `fail` is set, its value,
-   computed on the straight path with every check going to `fail`.
-   T_ANY when it cannot be computed with these types. Without `fail`
-   nothing is emitted: the walk only decides, and with `guess` it types
-   the arguments `loc` leaves unknown from the numbers beside them. */
-static ival leaf_walk(lower *L, body *B, const pyaot_leaf *lf, ival *loc, LLVMBasicBlockRef fail,
+/* Leaf `lf`'s body run on its arguments `args`: the type of its result
+   and, when `fail` is set, its value, computed on the straight path with
+   every check going to `fail`. T_ANY when it cannot be computed with
+   these types. Without `fail` nothing is emitted: the walk only decides,
+   and with `guess` it types the arguments `args` leaves unknown from the
+   numbers beside them. */
+static ival leaf_walk(lower *L, body *B, const pyaot_leaf *lf, ival *args, LLVMBasicBlockRef fail,
                       int guess)
 {
-    ival st[PYAOT_LEAF_MAX], none = {T_ANY, NULL, -1};
+    ival st[PYAOT_LEAF_MAX], loc[PYAOT_LEAF_MAX] = {{0}}, none = {T_ANY, NULL, -1};
+    memcpy(loc, args, sizeof *args * (size_t)lf->co->co_argcount);
     int sp = 0;
     for (int k = 0; k < lf->d.n; k++) {
         const pyaot_instr *in = &lf->d.ins[k];
@@ -1206,21 +1211,17 @@ static ival leaf_walk(lower *L, body *B, const pyaot_leaf *lf, ival *loc, LLVMBa
         case STORE_FAST:
             loc[in->oparg] = st[--sp];
             break;
-        case LOAD_CONST: {
-            double f;
-            long long x;
-            ival c = {pyaot_leaf_const(PyTuple_GET_ITEM(lf->co->co_consts, in->oparg), &f, &x), NULL,
-                      -1};
-            c.v = c.t == T_FLOAT ? LLVMConstReal(LLVMDoubleTypeInContext(L->cx), f)
-                                 : LLVMConstInt(LLVMInt64TypeInContext(L->cx), (unsigned long long)x, 1);
-            st[sp++] = c;
+        case LOAD_CONST: /* a number: the leaf was checked */
+            st[sp] = (ival){.arg = -1};
+            st[sp].t = pyaot_unbox_const(L->cx, PyTuple_GET_ITEM(lf->co->co_consts, in->oparg),
+                                         &st[sp].v);
+            sp++;
             break;
-        }
         case BINARY_OP: {
             ival y = st[--sp], x = st[--sp];
             if (guess) {
-                guess_arg(loc, &x, y.t);
-                guess_arg(loc, &y, x.t);
+                guess_arg(args, loc, &x, y.t);
+                guess_arg(args, loc, &y, x.t);
             }
             if (x.t == T_ANY || y.t == T_ANY)
                 return none;
@@ -1292,23 +1293,18 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
         return 0;
     /* Argument types: what the caller knows, else what the training run
        saw in the leaf, else (no profile of the leaf) a guess. */
-    ival loc[PYAOT_LEAF_MAX] = {{0}};
+    ival args[PYAOT_LEAF_MAX] = {{0}};
     for (int k = 0; k < n; k++) {
         enum vtype t = static_type(&B->vs[base + 2 + k]);
         if (t == T_OTHER)
             return 0;
-        loc[k].t = t != T_ANY ? t : lf->arg[k];
+        args[k].t = t != T_ANY ? t : lf->arg[k];
     }
-    ival plan[PYAOT_LEAF_MAX];
-    memcpy(plan, loc, sizeof plan);
     if (!lf->profiled)
-        (void)leaf_walk(L, B, lf, plan, NULL, 1);
+        (void)leaf_walk(L, B, lf, args, NULL, 1);
+    ival res = leaf_walk(L, B, lf, args, NULL, 0);
     for (int k = 0; k < n; k++)
-        loc[k].t = plan[k].t;
-    memcpy(plan, loc, sizeof plan);
-    ival res = leaf_walk(L, B, lf, plan, NULL, 0);
-    for (int k = 0; k < n; k++)
-        if (loc[k].t == T_ANY)
+        if (args[k].t == T_ANY)
             return 0;
     if (res.t == T_ANY)
         return 0;
@@ -1328,8 +1324,8 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
     check(L, B, truth(L, hcall(L, "pyaot_v_inline_ok", okargs, 5)), slow);
     LLVMValueRef obj[PYAOT_LEAF_MAX];
     for (int k = 0; k < n; k++)
-        loc[k].v = operand(L, B, base + 2 + k, loc[k].t, 0, loc[k].t, slow, 0, &obj[k]);
-    LLVMValueRef fast = leaf_walk(L, B, lf, loc, slow, 0).v;
+        args[k].v = operand(L, B, base + 2 + k, args[k].t, 0, args[k].t, slow, 0, &obj[k]);
+    LLVMValueRef fast = leaf_walk(L, B, lf, args, slow, 0).v;
     hcall(L, "pyaot_v_unref", &f, 1);
     for (int k = 0; k < n; k++)
         if (obj[k] != NULL)

@@ -443,24 +443,30 @@ HOT int pyaot_spec_CALL_C(pyaot_ctx *c, int sp, int oparg, void *cache)
     return pyaot_op_CALL(c, sp, oparg);
 }
 
+/* After a call whose result could rejoin the straight path as a value,
+   or before a call computed inline: nonzero while the interpreter must
+   see the call, for a tracer, a pending signal (checked by the callee's
+   RESUME and after every call), or tracemalloc, which records where the
+   callee makes its result. */
+HOT int pyaot_v_after_call(pyaot_ctx *c)
+{
+    return c->cf.use_tracing | _Py_atomic_load_relaxed(&c->ts->interp->ceval.eval_breaker) |
+           _Py_tracemalloc_config.tracing;
+}
+
 /* An inlined call of a pure leaf (compiler/inline.c) may run in place
    of calling `f` (with `null` below it: not a method call) when `f` is a
    function of the code the site's direct-call `cache` learnt and that
    code's native entry is `entry`, the leaf's, so its code is the one
-   inlined; and when nothing a call would show is on: a tracer or
-   profiler, work for the eval breaker (the callee's RESUME would do
-   it), a RecursionError due, tracemalloc recording where each object is
-   made. The stack's reference to `f` must not be the last one, so that
-   dropping it frees nothing. */
+   inlined; and when nothing a call would show is on (pyaot_v_after_call)
+   and no RecursionError is due. The stack's reference to `f` must not be
+   the last one, so that dropping it frees nothing. */
 HOT int pyaot_v_inline_ok(pyaot_ctx *c, PyObject *null, PyObject *f, void *cache, void *entry)
 {
     const direct_site *ds = cache;
-    PyThreadState *ts = c->ts;
     return null == NULL && Py_TYPE(f) == &PyFunction_Type &&
            ((PyFunctionObject *)f)->func_code == (PyObject *)ds->code && ds->rec->entry == entry &&
-           Py_REFCNT(f) > 1 && !c->cf.use_tracing && ts->recursion_remaining > 0 &&
-           !_Py_atomic_load_relaxed(&ts->interp->ceval.eval_breaker) &&
-           !_Py_tracemalloc_config.tracing;
+           Py_REFCNT(f) > 1 && c->ts->recursion_remaining > 0 && !pyaot_v_after_call(c);
 }
 
 /* The stack's reference to an inlined callee, not its last one. */
@@ -474,27 +480,4 @@ HOT void pyaot_v_unref(PyObject *f)
 __attribute__((noinline)) int pyaot_v_call(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
     return pyaot_spec_CALL(c, sp, oparg, cache);
-}
-
-/* After a call whose result could rejoin the straight path as a value:
-   nonzero when the interpreter must take over after the CALL instead, for
-   a tracer, a pending signal (checked after every call), or tracemalloc,
-   which recorded where the callee made the result. */
-HOT int pyaot_v_after_call(pyaot_ctx *c)
-{
-    return c->cf.use_tracing | _Py_atomic_load_relaxed(&c->ts->interp->ceval.eval_breaker) |
-           _Py_tracemalloc_config.tracing;
-}
-
-/* Whether a call's result `o` (an exact int or float) may be taken into
-   a register and boxed again later: nothing else holds it, or it is a
-   small int, which boxing gives back as the same object. 1 or 0. */
-HOT int pyaot_v_sole(PyObject *o)
-{
-    if (Py_REFCNT(o) == 1)
-        return 1;
-    if (!PyLong_CheckExact(o) || (Py_SIZE(o) != 0 && Py_SIZE(o) != 1 && Py_SIZE(o) != -1))
-        return 0;
-    long v = PyLong_AsLong(o);
-    return v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS;
 }

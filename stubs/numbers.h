@@ -22,11 +22,17 @@ static inline HOT int64_t compact_value(PyObject *v)
     return (int64_t)Py_SIZE(v) * (int64_t)((PyLongObject *)v)->ob_digit[0];
 }
 
+/* The ints the interpreter always shares (-5..256). */
+static inline HOT int is_small_int(int64_t v)
+{
+    return v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS;
+}
+
 /* PyLong_FromLongLong with the small-int cache inline: most ints a
    loop makes are indices, offsets and counters. */
 static inline HOT PyObject *box_int(int64_t v)
 {
-    if (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS)
+    if (is_small_int(v))
         return Py_NewRef((PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + v]);
     return PyLong_FromLongLong(v);
 }
@@ -72,7 +78,7 @@ static inline HOT int take_int(PyObject *o, int64_t v)
 {
     if (o == NULL || Py_REFCNT(o) != 1 || !Py_IS_TYPE(o, &PyLong_Type) ||
         (Py_SIZE(o) != 1 && Py_SIZE(o) != -1) || _Py_tracemalloc_config.tracing ||
-        (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS) || v <= -(int64_t)PyLong_BASE ||
+        is_small_int(v) || v <= -(int64_t)PyLong_BASE ||
         v >= (int64_t)PyLong_BASE)
         return 0;
     Py_SET_SIZE(o, v < 0 ? -1 : 1);

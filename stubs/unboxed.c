@@ -124,6 +124,15 @@ HOT int pyaot_v_set_int(pyaot_ctx *c, int k, int64_t v)
     return take_int(S(k), v);
 }
 
+/* Whether a call's result `o` (an exact int or float) may be taken into
+   a register and boxed again later: nothing else holds it, or it is a
+   small int, which boxing gives back as the same object. */
+HOT int pyaot_v_sole(PyObject *o)
+{
+    return Py_REFCNT(o) == 1 || (PyLong_CheckExact(o) && (size_t)(Py_SIZE(o) + 1) < 3 &&
+                                 is_small_int(compact_value(o)));
+}
+
 /* Exact ints of up to two 30-bit digits fit in 64 bits. */
 HOT int pyaot_v_is_int(PyObject *o)
 {
