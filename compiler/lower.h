@@ -44,7 +44,7 @@ typedef struct vslot {
     enum vkind kind;
     LLVMValueRef v;    /* V_REF: the object; V_DOUBLE/V_INT: the value */
     int local;         /* V_REF of a local: its index, else -1 */
-    int item;          /* V_REF borrowed from a list or tuple: anything that
+    int item;          /* V_REF borrowed from a list, tuple or instance: anything that
                           may run code must materialize it first */
     enum vtype type;   /* V_REF of a constant: its type (value in `cv`) */
     LLVMValueRef cv;   /* constant's value as double (T_FLOAT) or i64 (T_INT) */

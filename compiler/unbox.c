@@ -30,7 +30,7 @@ static const char *const helpers[] = {
     "pyaot_v_len",      "pyaot_v_len_call", "pyaot_v_binary_op", "pyaot_v_release",
     "pyaot_v_bool",     "pyaot_v_exact_bool", "pyaot_v_is_none",  "pyaot_v_set_int",
     "pyaot_v_inline_ok", "pyaot_v_call",      "pyaot_v_unref",    "pyaot_v_after_call",
-    "pyaot_v_sole",
+    "pyaot_v_sole",     "pyaot_v_attr",     "pyaot_v_attr_miss",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -998,6 +998,45 @@ static int binary_subscr(lower *L, body *B, int i, pyaot_error *e)
     return fall_through(L, B, i, e);
 }
 
+/* owner.name where the training run read an instance attribute from
+   inline values or a slot: borrowed like a list item (nothing between
+   here and its use can change the owner, which a local or a container
+   keeps alive, except code run by a release: push_borrowed). The site's
+   cache learns the owner's type on a miss, without running code; an
+   attribute it cannot hold deoptimizes. */
+static int load_attr(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_instr *in = &B->d->ins[i];
+    vslot *owner = top(B, 1);
+    int seen = pyaot_profile_seen(B->prof, in->unit);
+    if (owner->kind != V_REF || owner->type != T_ANY ||
+        (seen != LOAD_ATTR_SLOT && seen != LOAD_ATTR_INSTANCE_VALUE))
+        return 0;
+    LLVMBasicBlockRef fail;
+    if (guard_exit(L, B, i, &fail, e) < 0)
+        return -1;
+    LLVMValueRef cache = lw_new_cache(L, B);
+    LLVMValueRef args[4] = {cache, owner->v, NULL, NULL};
+    LLVMValueRef fast = hcall(L, "pyaot_v_attr", args, 2);
+    LLVMBasicBlockRef from[2] = {LLVMGetInsertBlock(L->b), NULL};
+    LLVMBasicBlockRef miss = lw_new_bb(L, B, "attr_miss");
+    LLVMBasicBlockRef join = lw_new_bb(L, B, "");
+    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, fast, ""), miss, join);
+    LLVMPositionBuilderAtEnd(L->b, miss);
+    LLVMValueRef margs[4] = {B->ctx, cache, owner->v, lw_ci(L, in->oparg)};
+    LLVMValueRef vals[2] = {fast, hcall(L, "pyaot_v_attr_miss", margs, 4)};
+    from[1] = LLVMGetInsertBlock(L->b);
+    LLVMBuildBr(L->b, join);
+    LLVMPositionBuilderAtEnd(L->b, join);
+    LLVMValueRef v = LLVMBuildPhi(L->b, LLVMTypeOf(fast), "");
+    LLVMAddIncoming(v, vals, from, 2);
+    check(L, B, LLVMBuildIsNotNull(L->b, v, ""), fail);
+    B->vdepth -= 1;
+    push(B, V_REF, v);
+    top(B, 1)->item = 1;
+    return fall_through(L, B, i, e);
+}
+
 /* seq[sub] = v into a list, which takes v boxed; releasing the old item
    may run code, as after STORE_FAST. The list must be kept alive by a
    local or a constant: one borrowed from another container could be
@@ -1557,6 +1596,7 @@ int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
     case COPY: rc = copy(L, B, i, e); break;
     case SWAP: rc = swap(L, B, i, e); break;
     case BINARY_SUBSCR: rc = binary_subscr(L, B, i, e); break;
+    case LOAD_ATTR: rc = load_attr(L, B, i, e); break;
     case STORE_SUBSCR: rc = store_subscr(L, B, i, e); break;
     case PRECALL:
         rc = call_sqrt(L, B, i, e);

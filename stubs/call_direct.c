@@ -286,22 +286,69 @@ static HOT int call_cached(pyaot_ctx *c, const direct_site *ds, PyObject *callab
                         ds->nlocalsplus, out);
 }
 
+/* What a CALL site learnt of the class it instantiated last (the cache
+   way after the site's direct_site): the class, its __init__ and whether
+   object.__new__ only allocates, all true while the class keeps the
+   version tag it had then. Any change to the class or its bases (a new
+   __init__ or __new__, __abstractmethods__) gives it a new tag, and tags
+   are never reused, so a borrowed `tp` and `init` are alive while the
+   tag matches. `init_site` is the direct-call cache of __init__: like any
+   call site's, it keeps the first code it learnt. */
+typedef struct construct_site {
+    PyTypeObject *tp;
+    PyObject *init;
+    unsigned int version;
+    int plain; /* no instance dict: object.__new__ is tp_alloc alone */
+    direct_site init_site;
+} construct_site;
+_Static_assert(sizeof(direct_site) + sizeof(construct_site) <= PYAOT_CACHE_BYTES,
+               "a CALL site's direct_site and construct_site fit its cache");
+
+/* Whether instances of `tp` are made by object.__new__ and set up by an
+   __init__ written in Python, which it returns (borrowed), learning it
+   into `cs` (or NULL) when the class has a version tag. */
+static PyObject *construct_learn(PyTypeObject *tp, construct_site *cs)
+{
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || (tp->tp_flags & Py_TPFLAGS_IS_ABSTRACT) ||
+        tp->tp_new != PyBaseObject_Type.tp_new)
+        return NULL;
+    PyObject *init = _PyType_Lookup(tp, &_Py_ID(__init__));
+    if (init == NULL || Py_TYPE(init) != &PyFunction_Type)
+        return NULL;
+    if (cs != NULL && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) && tp->tp_version_tag != 0) {
+        cs->tp = tp;
+        cs->init = init;
+        cs->version = tp->tp_version_tag;
+        cs->plain = tp->tp_dictoffset == 0;
+    }
+    return init;
+}
+
 /* Calling a class whose instances are made by object.__new__ and set up
    by an __init__ written in Python, as type.__call__, object.__new__ and
    the __init__ slot do it, with __init__ called directly: `slot[0]` is
    the class, `slot[1..nargs]` the arguments, all owned by the stack and
    all taken over (cleared) when it returns 1 with the result, or NULL and
-   an exception, in *out. 0, touching nothing, when not applicable. */
+   an exception, in *out. 0, touching nothing, when not applicable. The
+   site's `cs` (or NULL) saves the lookups on the next call. */
 __attribute__((noinline)) static int construct(pyaot_ctx *c, PyObject **slot, int nargs,
-                                               PyObject **out)
+                                               PyObject **out, construct_site *cs)
 {
     PyTypeObject *tp = (PyTypeObject *)slot[0];
-    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || (tp->tp_flags & Py_TPFLAGS_IS_ABSTRACT) ||
-        tp->tp_new != PyBaseObject_Type.tp_new || c->cf.use_tracing)
+    if (c->cf.use_tracing)
         return 0;
-    PyObject *init = _PyType_Lookup(tp, &_Py_ID(__init__));
-    if (init == NULL || Py_TYPE(init) != &PyFunction_Type)
-        return 0;
+    PyObject *init;
+    int plain;
+    if (cs != NULL && cs->tp == tp && tp->tp_version_tag == cs->version) {
+        init = cs->init;
+        plain = cs->plain;
+    }
+    else {
+        init = construct_learn(tp, cs);
+        if (init == NULL)
+            return 0;
+        plain = 0;
+    }
     PyThreadState *ts = c->ts;
     /* Calling any object through its type's tp_call counts one level. */
     PyObject *obj = NULL;
@@ -309,13 +356,16 @@ __attribute__((noinline)) static int construct(pyaot_ctx *c, PyObject **slot, in
     if (!_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
         Py_INCREF(init);
         /* object.__new__ itself: it also sets up the instance's inline
-           values. With no arguments it makes the same object. */
-        obj = tp->tp_new(tp, (PyObject *)&_Py_SINGLETON(tuple_empty), NULL);
+           values or dict. With no arguments it makes the same object. */
+        obj = plain ? tp->tp_alloc(tp, 0)
+                    : tp->tp_new(tp, (PyObject *)&_Py_SINGLETON(tuple_empty), NULL);
         if (obj != NULL) {
             slot[0] = Py_NewRef(obj); /* __init__'s self; the stack's class ref is `tp` */
             took_class = 1;
             PyObject *r;
-            if (!pyaot_call_direct(c, init, slot, nargs + 1, &r))
+            direct_site *ids = cs != NULL ? &cs->init_site : NULL;
+            if (!call_cached(c, ids, init, slot, nargs + 1, &r) &&
+                !call_direct(c, init, slot, nargs + 1, &r, ids))
                 r = PyObject_Vectorcall(init, slot, (size_t)(nargs + 1), NULL);
             if (r != NULL && r != Py_None) {
                 PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
@@ -337,6 +387,97 @@ __attribute__((noinline)) static int construct(pyaot_ctx *c, PyObject **slot, in
     *out = obj;
     return 1;
 }
+/* What a BINARY_OP site learnt of the class whose instances it last
+   combined with one another: the Python function its dunder resolves to,
+   true while the class keeps `version` (as for construct_site). */
+typedef struct dunder_site {
+    PyTypeObject *tp;
+    PyObject *func;
+    unsigned int version;
+    direct_site ds;
+} dunder_site;
+_Static_assert(sizeof(dunder_site) <= PYAOT_CACHE_BYTES, "a dunder_site fits a site's cache");
+
+/* The dunder and operator of each BINARY_OP oparg that a class defines
+   in Python with no more than binary_op1 and the TypeError behind it
+   (no in-place form, no ternary power). */
+static PyObject *dunder_name(int op, const char **sym)
+{
+    switch (op) {
+    case NB_ADD: *sym = "+"; return &_Py_ID(__add__);
+    case NB_SUBTRACT: *sym = "-"; return &_Py_ID(__sub__);
+    case NB_MULTIPLY: *sym = "*"; return &_Py_ID(__mul__);
+    case NB_TRUE_DIVIDE: *sym = "/"; return &_Py_ID(__truediv__);
+    case NB_FLOOR_DIVIDE: *sym = "//"; return &_Py_ID(__floordiv__);
+    case NB_REMAINDER: *sym = "%"; return &_Py_ID(__mod__);
+    case NB_MATRIX_MULTIPLY: *sym = "@"; return &_Py_ID(__matmul__);
+    case NB_LSHIFT: *sym = "<<"; return &_Py_ID(__lshift__);
+    case NB_RSHIFT: *sym = ">>"; return &_Py_ID(__rshift__);
+    case NB_AND: *sym = "&"; return &_Py_ID(__and__);
+    case NB_OR: *sym = "|"; return &_Py_ID(__or__);
+    case NB_XOR: *sym = "^"; return &_Py_ID(__xor__);
+    default: return NULL;
+    }
+}
+
+/* `a op b` with both operands of one class whose dunder for `op` is a
+   Python function, as PyNumber_Add and the class's nb_add slot do it:
+   with the type the same on both sides the reflected dunder is never
+   tried, so the result is the dunder's, NotImplemented becoming the
+   TypeError binary_op gives. The dunder is called directly. 1 with the
+   result (NULL and an exception) in *out, 0, touching nothing, when this
+   is not such a case. `a` and `b` stay the caller's. */
+int pyaot_binary_dunder(pyaot_ctx *c, int op, PyObject *a, PyObject *b, void *cache,
+                        PyObject **out)
+{
+    PyTypeObject *tp = Py_TYPE(a);
+    dunder_site *site = cache;
+    if (site == NULL || Py_TYPE(b) != tp || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
+        c->cf.use_tracing)
+        return 0;
+    const char *sym;
+    PyObject *name = dunder_name(op, &sym);
+    if (name == NULL)
+        return 0;
+    PyObject *func;
+    if (site->tp == tp && tp->tp_version_tag == site->version) {
+        func = site->func;
+    }
+    else {
+        /* Without sequence slots nothing follows NotImplemented but the
+           TypeError (PyNumber_Add's concatenation, PyNumber_Multiply's
+           repetition). */
+        PySequenceMethods *sq = tp->tp_as_sequence;
+        if (sq != NULL && (sq->sq_concat != NULL || sq->sq_repeat != NULL))
+            return 0;
+        func = _PyType_Lookup(tp, name);
+        if (func == NULL || Py_TYPE(func) != &PyFunction_Type ||
+            !(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || tp->tp_version_tag == 0)
+            return 0;
+        site->tp = tp;
+        site->func = func;
+        site->version = tp->tp_version_tag;
+    }
+    PyObject *args[2] = {Py_NewRef(a), Py_NewRef(b)};
+    PyObject *r;
+    Py_INCREF(func); /* the class may drop it while it runs */
+    if (!call_cached(c, &site->ds, func, args, 2, &r) &&
+        !call_direct(c, func, args, 2, &r, &site->ds)) {
+        r = PyObject_Vectorcall(func, args, 2, NULL);
+        Py_DECREF(args[0]);
+        Py_DECREF(args[1]);
+    }
+    Py_DECREF(func);
+    if (r == Py_NotImplemented) {
+        Py_DECREF(r);
+        PyErr_Format(PyExc_TypeError, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'",
+                     sym, tp->tp_name, tp->tp_name);
+        r = NULL;
+    }
+    *out = r;
+    return 1;
+}
+
 /* CALL without keywords: a direct call when it can be one, inline. */
 HOT int pyaot_spec_CALL(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
@@ -355,7 +496,8 @@ HOT int pyaot_spec_CALL(pyaot_ctx *c, int sp, int oparg, void *cache)
             S(base) = r;
             return r ? ST_OK : ST_ERROR;
         }
-        if (!meth && Py_TYPE(callable) == &PyType_Type && construct(c, &S(base + 1), oparg, &r)) {
+        if (!meth && Py_TYPE(callable) == &PyType_Type && construct(c, &S(base + 1), oparg, &r,
+                                                             ds != NULL ? (construct_site *)(ds + 1) : NULL)) {
             S(base) = r;
             return r ? ST_OK : ST_ERROR;
         }

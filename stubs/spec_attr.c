@@ -243,6 +243,36 @@ HOT int pyaot_spec_LOAD_ATTR(pyaot_ctx *c, int sp, int oparg, void *cache)
     return pyaot_release(owner) ? pyaot_traced(c, ST_OK) : ST_OK; /* only a __del__ runs code */
 }
 
+/* The unboxed tier's LOAD_ATTR of an instance attribute
+   (compiler/unbox.c): what the first two ways of the site's cache know
+   of `owner`, borrowed, or NULL. */
+HOT PyObject *pyaot_v_attr(void *cache, PyObject *owner)
+{
+    pyaot_cache *k = cache;
+    PyObject *v = attr_hit(k, owner);
+    return v != NULL ? v : attr_hit(k + 1, owner);
+}
+
+/* Its miss: the other ways, else the cache learns how the type of
+   `owner` keeps instance attribute `oparg` (a lookup in the type, which
+   runs no code) and reads it. NULL when it is not in the inline values
+   or a slot: the caller deoptimizes, and the interpreter loads it. */
+__attribute__((noinline, cold)) PyObject *pyaot_v_attr_miss(pyaot_ctx *c, void *cache,
+                                                            PyObject *owner, int oparg)
+{
+    pyaot_cache *k = cache;
+    PyObject *v = attr_hit(k + 2, owner);
+    if (v == NULL)
+        v = attr_hit(k + 3, owner);
+    if (v != NULL)
+        return v;
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (tp->tp_getattro != PyObject_GenericGetAttr || !may_fill(c, k))
+        return NULL;
+    fill_instance(k, tp, NAME(oparg), 0);
+    return attr_hit(k, owner);
+}
+
 /* --- LOAD_METHOD ------------------------------------------------------- */
 
 static void fill_method(pyaot_cache *k, PyObject *obj, PyObject *name, PyObject *meth)

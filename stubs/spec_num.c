@@ -73,7 +73,7 @@ static inline HOT PyObject *float_result(PyObject *a, PyObject *b, double v)
 
 /* Only the generic operation runs code: the fast paths release exact
    numbers (pyaot_spec_traces). */
-static inline HOT int binary(pyaot_ctx *c, int sp, int oparg, int kinds)
+static inline HOT int binary(pyaot_ctx *c, int sp, int oparg, int kinds, void *cache)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
     PyObject *r;
@@ -91,25 +91,27 @@ static inline HOT int binary(pyaot_ctx *c, int sp, int oparg, int kinds)
         return r ? ST_OK : ST_ERROR;
     }
     pyaot_guard_miss(c, 0);
+    /* Instances of one class with the operator in Python: its dunder
+       directly (the site's cache learns it). */
+    if (Py_TYPE(a) == Py_TYPE(b) && (Py_TYPE(a)->tp_flags & Py_TPFLAGS_HEAPTYPE) &&
+        pyaot_binary_dunder(c, oparg, a, b, cache, &r))
+        return pyaot_traced(c, pyaot_replace2(c, sp, a, b, r));
     return pyaot_traced(c, pyaot_replace2(c, sp, a, b, pyaot_number_op(oparg, a, b)));
 }
 
 HOT int pyaot_spec_BINARY_OP_INT(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
-    (void)cache;
-    return binary(c, sp, oparg, NUM_INT);
+    return binary(c, sp, oparg, NUM_INT, cache);
 }
 
 HOT int pyaot_spec_BINARY_OP_FLOAT(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
-    (void)cache;
-    return binary(c, sp, oparg, NUM_FLOAT);
+    return binary(c, sp, oparg, NUM_FLOAT, cache);
 }
 
 HOT int pyaot_spec_BINARY_OP_NUM(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
-    (void)cache;
-    return binary(c, sp, oparg, NUM_INT | NUM_FLOAT);
+    return binary(c, sp, oparg, NUM_INT | NUM_FLOAT, cache);
 }
 
 /* --- comparisons ------------------------------------------------------ */

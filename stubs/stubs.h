@@ -177,6 +177,8 @@ int pyaot_tracing(pyaot_ctx *c);
 int pyaot_handle_breaker(pyaot_ctx *c);
 /* BINARY_OP's operation `op` (an NB_* oparg) on borrowed operands. */
 PyObject *pyaot_number_op(int op, PyObject *a, PyObject *b);
+int pyaot_binary_dunder(pyaot_ctx *c, int op, PyObject *a, PyObject *b, void *cache,
+                        PyObject **out);
 /* A call of a compiled Python function made without vectorcall or the
    hook (call_direct.c): 1 with the result in *out, 0 when not applicable. */
 int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int nargs,
