@@ -30,7 +30,7 @@ static const char *const helpers[] = {
     "pyaot_v_len",      "pyaot_v_len_call", "pyaot_v_binary_op", "pyaot_v_release",
     "pyaot_v_bool",     "pyaot_v_exact_bool", "pyaot_v_is_none",  "pyaot_v_set_int",
     "pyaot_v_inline_ok", "pyaot_v_call",      "pyaot_v_unref",    "pyaot_v_after_call",
-    "pyaot_v_sole",     "pyaot_v_attr",     "pyaot_v_attr_miss",
+    "pyaot_v_sole",     "pyaot_v_attr",     "pyaot_v_attr_miss", "pyaot_v_store_slot",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -1037,6 +1037,43 @@ static int load_attr(lower *L, body *B, int i, pyaot_error *e)
     return fall_through(L, B, i, e);
 }
 
+/* owner.name = v where the training run stored an instance attribute
+   into inline values or a slot: v is boxed into the frame first, then
+   stored in place through the site's cache (which learns the owner's
+   type on a miss, without running code) and the old value released as
+   STORE_FAST releases a local. A miss the cache cannot learn
+   deoptimizes. The owner, borrowed, needs no reference. */
+static int store_attr(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_instr *in = &B->d->ins[i];
+    int seen = pyaot_profile_seen(B->prof, in->unit);
+    vslot owner = *top(B, 1);
+    if (owner.kind != V_REF || owner.type != T_ANY ||
+        (seen != STORE_ATTR_SLOT && seen != STORE_ATTR_INSTANCE_VALUE))
+        return 0;
+    int vpos = B->vdepth - 2;
+    push_borrowed(L, B, vpos, -1);
+    /* Published before boxing: the number is made at this line (tracemalloc). */
+    if (B->vs[vpos].kind == V_DOUBLE || B->vs[vpos].kind == V_INT) {
+        LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
+        lw_call(L, L->at_ty, L->at_fn, at, 2);
+    }
+    LLVMValueRef st = materialize(L, B, vpos);
+    B->vs[vpos].kind = V_FRAME;
+    if (raise_if(L, B, st, i, e) < 0)
+        return -1;
+    LLVMBasicBlockRef fail;
+    if (guard_exit(L, B, i, &fail, e) < 0)
+        return -1;
+    LLVMValueRef args[4] = {B->ctx, lw_new_cache(L, B), owner.v, lw_ci(L, in->oparg)};
+    LLVMValueRef slot = hcall(L, "pyaot_v_store_slot", args, 4);
+    check(L, B, LLVMBuildIsNotNull(L->b, slot, ""), fail);
+    LLVMValueRef sargs[4] = {B->ctx, slot, slot_index(L, B, vpos), lw_ci(L, in->unit)};
+    LLVMValueRef r = hcall(L, "pyaot_v_store_item", sargs, 4);
+    B->vdepth -= 2;
+    return after_release(L, B, i, r, e);
+}
+
 /* seq[sub] = v into a list, which takes v boxed; releasing the old item
    may run code, as after STORE_FAST. The list must be kept alive by a
    local or a constant: one borrowed from another container could be
@@ -1597,6 +1634,7 @@ int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
     case SWAP: rc = swap(L, B, i, e); break;
     case BINARY_SUBSCR: rc = binary_subscr(L, B, i, e); break;
     case LOAD_ATTR: rc = load_attr(L, B, i, e); break;
+    case STORE_ATTR: rc = store_attr(L, B, i, e); break;
     case STORE_SUBSCR: rc = store_subscr(L, B, i, e); break;
     case PRECALL:
         rc = call_sqrt(L, B, i, e);

@@ -84,6 +84,9 @@ static int set_extra(PyObject *code, void *value)
             PyErr_NoMemory();
             return -1;
         }
+        /* The runtime's bookkeeping, not the program's: tracemalloc would
+           otherwise show it at the line that first called the code. */
+        PyTraceMalloc_Untrack(0, (uintptr_t)x);
         x->ce_size = extra_index + 1;
         for (Py_ssize_t i = 0; i < x->ce_size; i++)
             x->ce_extras[i] = NULL;
@@ -104,6 +107,7 @@ int pyaot_set_entry(PyObject *code, void *entry)
         PyErr_NoMemory();
         return -1;
     }
+    PyTraceMalloc_Untrack(0, (uintptr_t)r); /* bookkeeping, as in set_extra */
     r->entry = (entry_fn)entry;
     r->filename = Py_NewRef(((PyCodeObject *)code)->co_filename);
     r->next = all_recs;

@@ -424,3 +424,51 @@ HOT int pyaot_spec_STORE_ATTR(pyaot_ctx *c, int sp, int oparg, void *cache)
     hit += pyaot_release(owner);
     return hit > 1 ? pyaot_traced(c, ST_OK) : ST_OK;
 }
+
+/* The unboxed tier's STORE_ATTR of an instance attribute: where one of
+   the first two ways of the site's cache keeps attribute `oparg` of
+   `owner`, or NULL. The store must follow at once: an inline value
+   stored for the first time joins the values' insertion order here. */
+static inline HOT PyObject **store_slot(pyaot_cache *k, PyObject *owner)
+{
+    if (Py_TYPE(owner)->tp_version_tag != k->v1)
+        return NULL;
+    if (KIND(k) == C_SLOT)
+        return (PyObject **)((char *)owner + ARG(k));
+    if (KIND(k) != C_VALUES)
+        return NULL;
+    PyDictValues *values = *_PyObject_ValuesPointer(owner);
+    if (values == NULL)
+        return NULL;
+    if (values->values[ARG(k)] == NULL)
+        _PyDictValues_AddToInsertionOrder(values, ARG(k));
+    return &values->values[ARG(k)];
+}
+
+/* Its miss: the other ways, else the cache learns how the type of
+   `owner` keeps the attribute (no code runs) and tries again. NULL: the
+   caller deoptimizes and the interpreter stores it (the first store of
+   a name, which adds it to the type's shared keys, is one). */
+__attribute__((noinline, cold)) PyObject **pyaot_v_store_slot_miss(pyaot_ctx *c, void *cache,
+                                                                  PyObject *owner, int oparg)
+{
+    pyaot_cache *k = cache;
+    PyObject **slot = store_slot(k + 2, owner);
+    if (slot == NULL)
+        slot = store_slot(k + 3, owner);
+    if (slot != NULL)
+        return slot;
+    if (Py_TYPE(owner)->tp_setattro != PyObject_GenericSetAttr || !may_fill(c, k))
+        return NULL;
+    fill_store(k, owner, NAME(oparg));
+    return store_slot(k, owner);
+}
+
+HOT PyObject **pyaot_v_store_slot(pyaot_ctx *c, void *cache, PyObject *owner, int oparg)
+{
+    pyaot_cache *k = cache;
+    PyObject **slot = store_slot(k, owner);
+    if (slot == NULL)
+        slot = store_slot(k + 1, owner);
+    return slot != NULL ? slot : pyaot_v_store_slot_miss(c, cache, owner, oparg);
+}
