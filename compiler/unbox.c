@@ -574,6 +574,19 @@ static LLVMBasicBlockRef unless_reused(lower *L, body *B, LLVMValueRef reused)
     return stored;
 }
 
+/* The value at `pos` of store `i` into its frame slot, boxed if it is a
+   number (made at the store's line, for tracemalloc); -1 with `e`. */
+static int store_value_to_frame(lower *L, body *B, int i, int pos, pyaot_error *e)
+{
+    if (B->vs[pos].kind == V_DOUBLE || B->vs[pos].kind == V_INT) {
+        LLVMValueRef at[2] = {B->ctx, lw_ci(L, B->d->ins[i].unit)};
+        lw_call(L, L->at_ty, L->at_fn, at, 2);
+    }
+    LLVMValueRef st = materialize(L, B, pos);
+    B->vs[pos].kind = V_FRAME;
+    return raise_if(L, B, st, i, e);
+}
+
 /* What local `k` holds after storing `v`: its object when one value has
    it on every path (`moved`), and a number's type and value. */
 static void stored(body *B, int k, const vslot *v, LLVMValueRef moved)
@@ -623,13 +636,7 @@ static int store_fast(lower *L, body *B, int i, pyaot_error *e)
         const char *in_place = v.kind == V_DOUBLE ? "pyaot_v_set_float" : "pyaot_v_set_int";
         done = unless_reused(L, B, hcall(L, in_place, set, 3));
     }
-    if (v.kind == V_DOUBLE || v.kind == V_INT) { /* tracemalloc: the number is made at this line */
-        LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
-        lw_call(L, L->at_ty, L->at_fn, at, 2);
-    }
-    LLVMValueRef st = materialize(L, B, B->vdepth - 1);
-    top(B, 1)->kind = V_FRAME;
-    if (raise_if(L, B, st, i, e) < 0)
+    if (store_value_to_frame(L, B, i, B->vdepth - 1, e) < 0)
         return -1;
     /* The release publishes the line and looks at tracing if it frees
        what may run code. */
@@ -1053,14 +1060,7 @@ static int store_attr(lower *L, body *B, int i, pyaot_error *e)
         return 0;
     int vpos = B->vdepth - 2;
     push_borrowed(L, B, vpos, -1);
-    /* Published before boxing: the number is made at this line (tracemalloc). */
-    if (B->vs[vpos].kind == V_DOUBLE || B->vs[vpos].kind == V_INT) {
-        LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
-        lw_call(L, L->at_ty, L->at_fn, at, 2);
-    }
-    LLVMValueRef st = materialize(L, B, vpos);
-    B->vs[vpos].kind = V_FRAME;
-    if (raise_if(L, B, st, i, e) < 0)
+    if (store_value_to_frame(L, B, i, vpos, e) < 0)
         return -1;
     LLVMBasicBlockRef fail;
     if (guard_exit(L, B, i, &fail, e) < 0)
@@ -1096,14 +1096,7 @@ static int store_subscr(lower *L, body *B, int i, pyaot_error *e)
         LLVMValueRef set[2] = {slot, B->vs[vpos].v};
         stored = unless_reused(L, B, hcall(L, "pyaot_v_set_float_at", set, 2));
     }
-    /* Published before boxing: the number is made at this line (tracemalloc). */
-    if (B->vs[vpos].kind == V_DOUBLE || B->vs[vpos].kind == V_INT) {
-        LLVMValueRef at[2] = {B->ctx, lw_ci(L, in->unit)};
-        lw_call(L, L->at_ty, L->at_fn, at, 2);
-    }
-    LLVMValueRef st = materialize(L, B, vpos);
-    B->vs[vpos].kind = V_FRAME;
-    if (raise_if(L, B, st, i, e) < 0)
+    if (store_value_to_frame(L, B, i, vpos, e) < 0)
         return -1;
     if (slot == NULL && (slot = locate(L, B, i, "pyaot_v_list_slot", e)) == NULL)
         return -1;
