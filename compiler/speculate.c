@@ -118,7 +118,9 @@ const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *pro
     case LOAD_GLOBAL:
         return "LOAD_GLOBAL";
     case LOAD_ATTR:
-        return "LOAD_ATTR";
+        return seen == LOAD_ATTR_INSTANCE_VALUE ? "LOAD_ATTR_VALUES"
+               : seen == LOAD_ATTR_SLOT         ? "LOAD_ATTR_SLOT"
+                                                : "LOAD_ATTR";
     case LOAD_METHOD:
         return "LOAD_METHOD";
     case STORE_ATTR:
@@ -150,7 +152,8 @@ int pyaot_spec_cached(const char *spec)
 int pyaot_spec_traces(const char *spec)
 {
     static const char *const traces[] = {
-        "FOR_ITER", "UNPACK_SEQUENCE", "LOAD_GLOBAL", "LOAD_ATTR", "LOAD_METHOD", "STORE_ATTR",
+        "FOR_ITER", "UNPACK_SEQUENCE", "LOAD_GLOBAL", "LOAD_ATTR", "LOAD_ATTR_VALUES",
+        "LOAD_ATTR_SLOT", "LOAD_METHOD", "STORE_ATTR",
         "BINARY_OP_INT", "BINARY_OP_FLOAT", "BINARY_OP_NUM", "COMPARE_OP_INT", "COMPARE_OP_FLOAT",
         "COMPARE_OP_STR", "COMPARE_OP_NUM", "BINARY_SUBSCR", "STORE_SUBSCR",
     };

@@ -30,7 +30,8 @@ static const char *const helpers[] = {
     "pyaot_v_len",      "pyaot_v_len_call", "pyaot_v_binary_op", "pyaot_v_release",
     "pyaot_v_bool",     "pyaot_v_exact_bool", "pyaot_v_is_none",  "pyaot_v_set_int",
     "pyaot_v_inline_ok", "pyaot_v_call",      "pyaot_v_unref",    "pyaot_v_after_call",
-    "pyaot_v_sole",     "pyaot_v_attr",     "pyaot_v_attr_miss", "pyaot_v_store_slot",
+    "pyaot_v_sole",     "pyaot_v_attr_miss", "pyaot_v_store_slot",
+    "pyaot_v_attr_values", "pyaot_v_attr_slot",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -1024,7 +1025,8 @@ static int load_attr(lower *L, body *B, int i, pyaot_error *e)
         return -1;
     LLVMValueRef cache = lw_new_cache(L, B);
     LLVMValueRef args[4] = {cache, owner->v, NULL, NULL};
-    LLVMValueRef fast = hcall(L, "pyaot_v_attr", args, 2);
+    LLVMValueRef fast = hcall(L, seen == LOAD_ATTR_SLOT ? "pyaot_v_attr_slot" : "pyaot_v_attr_values",
+                              args, 2);
     LLVMBasicBlockRef from[2] = {LLVMGetInsertBlock(L->b), NULL};
     LLVMBasicBlockRef miss = lw_new_bb(L, B, "attr_miss");
     LLVMBasicBlockRef join = lw_new_bb(L, B, "");

@@ -211,12 +211,28 @@ static inline HOT PyObject *attr_hit(pyaot_cache *k, PyObject *owner)
     }
 }
 
+/* attr_hit of one shape, without the dispatch on the way's shape. */
+static inline HOT PyObject *values_hit(pyaot_cache *k, PyObject *owner)
+{
+    if (KIND(k) != C_VALUES || Py_TYPE(owner)->tp_version_tag != k->v1)
+        return NULL;
+    PyDictValues *values = *_PyObject_ValuesPointer(owner);
+    return values != NULL ? values->values[ARG(k)] : NULL;
+}
+
+static inline HOT PyObject *slot_hit(pyaot_cache *k, PyObject *owner)
+{
+    if (KIND(k) != C_SLOT || Py_TYPE(owner)->tp_version_tag != k->v1)
+        return NULL;
+    return *(PyObject **)((char *)owner + ARG(k));
+}
+
 __attribute__((noinline)) static int attr_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k)
 {
     PyObject *owner = S(sp - 1);
-    PyObject *r = attr_hit(k + 2, owner);
-    if (r == NULL)
-        r = attr_hit(k + 3, owner);
+    PyObject *r = NULL;
+    for (int w = 0; w < WAYS && r == NULL; w++) /* the inline check may have looked for one shape */
+        r = attr_hit(k + w, owner);
     if (r != NULL) {
         S(sp - 1) = Py_NewRef(r);
         Py_DECREF(owner);
@@ -232,25 +248,53 @@ __attribute__((noinline)) static int attr_miss(pyaot_ctx *c, int sp, int oparg, 
     return ST_OK;
 }
 
-HOT int pyaot_spec_LOAD_ATTR(pyaot_ctx *c, int sp, int oparg, void *cache)
+/* LOAD_ATTR through the first two ways of the cache, read by `hit`. */
+static inline HOT int load_attr(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k,
+                                PyObject *(*hit)(pyaot_cache *, PyObject *))
 {
-    pyaot_cache *k = cache;
     PyObject *owner = S(sp - 1);
-    PyObject *v = attr_hit(k, owner);
-    if (v == NULL && (v = attr_hit(k + 1, owner)) == NULL)
+    PyObject *v = hit(k, owner);
+    if (v == NULL && (v = hit(k + 1, owner)) == NULL)
         return pyaot_traced(c, attr_miss(c, sp, oparg, k));
     S(sp - 1) = Py_NewRef(v);
     return pyaot_release(owner) ? pyaot_traced(c, ST_OK) : ST_OK; /* only a __del__ runs code */
 }
 
+HOT int pyaot_spec_LOAD_ATTR(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    return load_attr(c, sp, oparg, cache, attr_hit);
+}
+
+/* Where the training run saw an instance attribute in inline values or
+   a slot: only that shape is looked for inline (no dispatch on the
+   way's shape); attr_miss looks for every shape. */
+HOT int pyaot_spec_LOAD_ATTR_VALUES(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    return load_attr(c, sp, oparg, cache, values_hit);
+}
+
+HOT int pyaot_spec_LOAD_ATTR_SLOT(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    return load_attr(c, sp, oparg, cache, slot_hit);
+}
+
 /* The unboxed tier's LOAD_ATTR of an instance attribute
-   (compiler/unbox.c): what the first two ways of the site's cache know
-   of `owner`, borrowed, or NULL. */
-HOT PyObject *pyaot_v_attr(void *cache, PyObject *owner)
+   (compiler/unbox.c) that the training run saw in inline values (or a
+   slot): what the first two ways of the site's cache know of `owner`,
+   borrowed, or NULL. Only that shape is looked for inline; the miss
+   looks for every shape in every way. */
+HOT PyObject *pyaot_v_attr_values(void *cache, PyObject *owner)
 {
     pyaot_cache *k = cache;
-    PyObject *v = attr_hit(k, owner);
-    return v != NULL ? v : attr_hit(k + 1, owner);
+    PyObject *v = values_hit(k, owner);
+    return v != NULL ? v : values_hit(k + 1, owner);
+}
+
+HOT PyObject *pyaot_v_attr_slot(void *cache, PyObject *owner)
+{
+    pyaot_cache *k = cache;
+    PyObject *v = slot_hit(k, owner);
+    return v != NULL ? v : slot_hit(k + 1, owner);
 }
 
 /* Its miss: the other ways, else the cache learns how the type of
@@ -261,11 +305,11 @@ __attribute__((noinline, cold)) PyObject *pyaot_v_attr_miss(pyaot_ctx *c, void *
                                                             PyObject *owner, int oparg)
 {
     pyaot_cache *k = cache;
-    PyObject *v = attr_hit(k + 2, owner);
-    if (v == NULL)
-        v = attr_hit(k + 3, owner);
-    if (v != NULL)
-        return v;
+    for (int w = 0; w < WAYS; w++) { /* the inline check may have looked for one shape only */
+        PyObject *v = attr_hit(k + w, owner);
+        if (v != NULL)
+            return v;
+    }
     PyTypeObject *tp = Py_TYPE(owner);
     if (tp->tp_getattro != PyObject_GenericGetAttr || !may_fill(c, k))
         return NULL;
