@@ -227,12 +227,17 @@ static inline HOT PyObject *slot_hit(pyaot_cache *k, PyObject *owner)
     return *(PyObject **)((char *)owner + ARG(k));
 }
 
-__attribute__((noinline)) static int attr_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k)
+/* `from`: the first way to look at, 0 after an inline check for one
+   shape only, else 2. */
+__attribute__((noinline)) static int attr_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k,
+                                               int from)
 {
     PyObject *owner = S(sp - 1);
     PyObject *r = NULL;
-    for (int w = 0; w < WAYS && r == NULL; w++) /* the inline check may have looked for one shape */
-        r = attr_hit(k + w, owner);
+    if (from == 0 && (r = attr_hit(k, owner)) == NULL)
+        r = attr_hit(k + 1, owner);
+    if (r == NULL && (r = attr_hit(k + 2, owner)) == NULL)
+        r = attr_hit(k + 3, owner);
     if (r != NULL) {
         S(sp - 1) = Py_NewRef(r);
         Py_DECREF(owner);
@@ -255,7 +260,7 @@ static inline HOT int load_attr(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k,
     PyObject *owner = S(sp - 1);
     PyObject *v = hit(k, owner);
     if (v == NULL && (v = hit(k + 1, owner)) == NULL)
-        return pyaot_traced(c, attr_miss(c, sp, oparg, k));
+        return pyaot_traced(c, attr_miss(c, sp, oparg, k, hit == attr_hit ? 2 : 0));
     S(sp - 1) = Py_NewRef(v);
     return pyaot_release(owner) ? pyaot_traced(c, ST_OK) : ST_OK; /* only a __del__ runs code */
 }
