@@ -1024,7 +1024,7 @@ static int load_attr(lower *L, body *B, int i, pyaot_error *e)
     if (guard_exit(L, B, i, &fail, e) < 0)
         return -1;
     LLVMValueRef cache = lw_new_cache(L, B);
-    LLVMValueRef args[4] = {cache, owner->v, NULL, NULL};
+    LLVMValueRef args[2] = {cache, owner->v};
     LLVMValueRef fast = hcall(L, seen == LOAD_ATTR_SLOT ? "pyaot_v_attr_slot" : "pyaot_v_attr_values",
                               args, 2);
     LLVMBasicBlockRef from[2] = {LLVMGetInsertBlock(L->b), NULL};

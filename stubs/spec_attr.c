@@ -185,33 +185,8 @@ static void fill_load(pyaot_cache *k, PyObject *owner, PyObject *name)
         fill_instance(k, tp, name, 0);
 }
 
-/* The cached value for `owner`, borrowed, or NULL on a miss. */
-static inline HOT PyObject *attr_hit(pyaot_cache *k, PyObject *owner)
-{
-    PyTypeObject *tp = Py_TYPE(owner);
-    switch (KIND(k)) {
-    case C_VALUES:
-        if (tp->tp_version_tag == k->v1) {
-            PyDictValues *values = *_PyObject_ValuesPointer(owner);
-            if (values != NULL)
-                return values->values[ARG(k)];
-        }
-        return NULL;
-    case C_SLOT:
-        return tp->tp_version_tag == k->v1 ? *(PyObject **)((char *)owner + ARG(k)) : NULL;
-    case C_MODULE:
-        return tp == &PyModule_Type && dict_version(((PyModuleObject *)owner)->md_dict) == k->v1
-                   ? k->value
-                   : NULL;
-    case C_CLASS:
-        return tp == &PyType_Type && ((PyTypeObject *)owner)->tp_version_tag == k->v1 ? k->value
-                                                                                      : NULL;
-    default:
-        return NULL;
-    }
-}
-
-/* attr_hit of one shape, without the dispatch on the way's shape. */
+/* One shape of attr_hit below, read without the dispatch on the way's
+   shape where the training run said which shape to expect. */
 static inline HOT PyObject *values_hit(pyaot_cache *k, PyObject *owner)
 {
     if (KIND(k) != C_VALUES || Py_TYPE(owner)->tp_version_tag != k->v1)
@@ -225,6 +200,27 @@ static inline HOT PyObject *slot_hit(pyaot_cache *k, PyObject *owner)
     if (KIND(k) != C_SLOT || Py_TYPE(owner)->tp_version_tag != k->v1)
         return NULL;
     return *(PyObject **)((char *)owner + ARG(k));
+}
+
+/* The cached value for `owner`, borrowed, or NULL on a miss. */
+static inline HOT PyObject *attr_hit(pyaot_cache *k, PyObject *owner)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    switch (KIND(k)) {
+    case C_VALUES:
+        return values_hit(k, owner);
+    case C_SLOT:
+        return slot_hit(k, owner);
+    case C_MODULE:
+        return tp == &PyModule_Type && dict_version(((PyModuleObject *)owner)->md_dict) == k->v1
+                   ? k->value
+                   : NULL;
+    case C_CLASS:
+        return tp == &PyType_Type && ((PyTypeObject *)owner)->tp_version_tag == k->v1 ? k->value
+                                                                                      : NULL;
+    default:
+        return NULL;
+    }
 }
 
 /* `from`: the first way to look at, 0 after an inline check for one
@@ -415,30 +411,34 @@ static void fill_store(pyaot_cache *k, PyObject *owner, PyObject *name)
         fill_instance(k, tp, name, 1);
 }
 
-/* One way of a STORE_ATTR cache: stores `v` (taking the stack's
-   reference) and returns 1 (2 when releasing the old value freed it,
-   which may have run code), or 0 when the way does not apply. An inline
-   value stored for the first time joins the values' insertion order, as
-   the interpreter's STORE_ATTR_INSTANCE_VALUE does. */
-static inline HOT int store_way(pyaot_cache *k, PyObject *owner, PyObject *v)
+/* Where one way of a STORE_ATTR cache keeps the attribute of `owner`,
+   or NULL when the way does not apply. The store must follow at once:
+   an inline value stored for the first time joins the values' insertion
+   order here, as the interpreter's STORE_ATTR_INSTANCE_VALUE does. */
+static inline HOT PyObject **store_slot(pyaot_cache *k, PyObject *owner)
 {
     if (Py_TYPE(owner)->tp_version_tag != k->v1)
+        return NULL;
+    if (KIND(k) == C_SLOT)
+        return (PyObject **)((char *)owner + ARG(k));
+    if (KIND(k) != C_VALUES)
+        return NULL;
+    PyDictValues *values = *_PyObject_ValuesPointer(owner);
+    if (values == NULL)
+        return NULL;
+    if (values->values[ARG(k)] == NULL)
+        _PyDictValues_AddToInsertionOrder(values, ARG(k));
+    return &values->values[ARG(k)];
+}
+
+/* One way of a STORE_ATTR cache: stores `v` (taking the stack's
+   reference) and returns 1 (2 when releasing the old value freed it,
+   which may have run code), or 0 when the way does not apply. */
+static inline HOT int store_way(pyaot_cache *k, PyObject *owner, PyObject *v)
+{
+    PyObject **slot = store_slot(k, owner);
+    if (slot == NULL)
         return 0;
-    PyObject **slot;
-    if (KIND(k) == C_VALUES) {
-        PyDictValues *values = *_PyObject_ValuesPointer(owner);
-        if (values == NULL)
-            return 0;
-        slot = &values->values[ARG(k)];
-        if (*slot == NULL)
-            _PyDictValues_AddToInsertionOrder(values, ARG(k));
-    }
-    else if (KIND(k) == C_SLOT) {
-        slot = (PyObject **)((char *)owner + ARG(k));
-    }
-    else {
-        return 0;
-    }
     PyObject *old = *slot;
     *slot = v;
     return 1 + (old != NULL && pyaot_release(old));
@@ -474,28 +474,10 @@ HOT int pyaot_spec_STORE_ATTR(pyaot_ctx *c, int sp, int oparg, void *cache)
     return hit > 1 ? pyaot_traced(c, ST_OK) : ST_OK;
 }
 
-/* The unboxed tier's STORE_ATTR of an instance attribute: where one of
-   the first two ways of the site's cache keeps attribute `oparg` of
-   `owner`, or NULL. The store must follow at once: an inline value
-   stored for the first time joins the values' insertion order here. */
-static inline HOT PyObject **store_slot(pyaot_cache *k, PyObject *owner)
-{
-    if (Py_TYPE(owner)->tp_version_tag != k->v1)
-        return NULL;
-    if (KIND(k) == C_SLOT)
-        return (PyObject **)((char *)owner + ARG(k));
-    if (KIND(k) != C_VALUES)
-        return NULL;
-    PyDictValues *values = *_PyObject_ValuesPointer(owner);
-    if (values == NULL)
-        return NULL;
-    if (values->values[ARG(k)] == NULL)
-        _PyDictValues_AddToInsertionOrder(values, ARG(k));
-    return &values->values[ARG(k)];
-}
-
-/* Its miss: the other ways, else the cache learns how the type of
-   `owner` keeps the attribute (no code runs) and tries again. NULL: the
+/* The unboxed tier's STORE_ATTR of an instance attribute (store_slot of
+   the first two ways, then this miss): the other ways, else the cache
+   learns how the type of `owner` keeps the attribute (no code runs) and
+   tries again. NULL: the
    caller deoptimizes and the interpreter stores it (the first store of
    a name, which adds it to the type's shared keys, is one). */
 __attribute__((noinline, cold)) PyObject **pyaot_v_store_slot_miss(pyaot_ctx *c, void *cache,
