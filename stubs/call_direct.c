@@ -12,6 +12,7 @@
 
 #include "internal/pycore_frame.h"
 #include "internal/pycore_global_objects.h"
+#include "structmember.h"
 
 #define NOT_DIRECT_FLAGS (CO_VARARGS | CO_VARKEYWORDS | CO_ITERABLE_COROUTINE)
 
@@ -294,20 +295,112 @@ static HOT int call_cached(pyaot_ctx *c, const direct_site *ds, PyObject *callab
    are never reused, so a borrowed `tp` and `init` are alive while the
    tag matches. `init_site` is the direct-call cache of __init__: like any
    call site's, it keeps the first code it learnt. */
+#define SIMPLE_STORES 7
+
+/* An __init__ that only stores its arguments or constants into slots:
+   `self.a = a; self.k = 0; ...` and `return None`. `code` (owned by the
+   site from then on, so its address names it for good) is the code it
+   was read from; store i puts argument src[i] (src >= 1) or constant
+   -1 - src[i] at byte offset off[i] of the instance. */
+typedef struct simple_init {
+    PyCodeObject *code;
+    uint16_t off[SIMPLE_STORES];
+    int8_t src[SIMPLE_STORES];
+    uint8_t n;
+} simple_init;
+
 typedef struct construct_site {
     PyTypeObject *tp;
     PyObject *init;
     unsigned int version;
     int plain; /* no instance dict: object.__new__ is tp_alloc alone */
     direct_site init_site;
+    simple_init simple; /* code NULL: __init__ is called */
 } construct_site;
 _Static_assert(sizeof(direct_site) + sizeof(construct_site) <= PYAOT_CACHE_BYTES,
                "a CALL site's direct_site and construct_site fit its cache");
 
+/* The slot `name` of `tp` that a store on an instance sets through its
+   member descriptor, as PyObject_GenericSetAttr finds it: its offset, or
+   -1 when the store would do anything else. */
+static int slot_offset(PyTypeObject *tp, PyObject *name)
+{
+    PyObject *d = _PyType_Lookup(tp, name);
+    if (d == NULL || Py_TYPE(d) != &PyMemberDescr_Type)
+        return -1;
+    PyMemberDef *m = ((PyMemberDescrObject *)d)->d_member;
+    if (m->type != T_OBJECT_EX || (m->flags & READONLY) || m->offset <= 0 || m->offset > UINT16_MAX)
+        return -1;
+    return (int)m->offset;
+}
+
+/* Reads `init`'s bytecode for the simple_init pattern on instances of
+   `tp` (no instance dict, generic setattr) made with `nargs` arguments;
+   fills `si` and returns 1 when it matches. */
+__attribute__((noinline, cold)) static int simple_learn(PyTypeObject *tp, PyFunctionObject *init,
+                                                        int nargs, simple_init *si)
+{
+    PyCodeObject *co = (PyCodeObject *)init->func_code;
+    if (tp->tp_dictoffset != 0 || tp->tp_setattro != PyObject_GenericSetAttr ||
+        co->co_argcount != nargs + 1 || co->co_nlocalsplus != nargs + 1 ||
+        co->co_kwonlyargcount != 0 || (co->co_flags & (NOT_DIRECT_FLAGS | CO_GENERATOR |
+                                                       CO_COROUTINE | CO_ASYNC_GENERATOR)) ||
+        PyTuple_GET_SIZE(co->co_consts) > 128)
+        return 0;
+    PyObject *bytes = PyCode_GetCode(co);
+    if (bytes == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    const uint8_t *b = (const uint8_t *)PyBytes_AS_STRING(bytes);
+    Py_ssize_t len = PyBytes_GET_SIZE(bytes), i = 2;
+    simple_init got = {.n = 0};
+    int ok = len >= 6 && b[0] == RESUME && b[1] == 0;
+    /* (LOAD_FAST arg | LOAD_CONST k) LOAD_FAST 0 STORE_ATTR name [caches] ... */
+    while (ok && i + 6 <= len && b[i + 2] == LOAD_FAST && b[i + 3] == 0 &&
+           b[i + 4] == STORE_ATTR) {
+        int src = b[i] == LOAD_FAST && b[i + 1] >= 1 && b[i + 1] <= nargs ? b[i + 1]
+                  : b[i] == LOAD_CONST ? -1 - (int)b[i + 1]
+                  : 0;
+        int off = src != 0 ? slot_offset(tp, PyTuple_GET_ITEM(co->co_names, b[i + 5])) : -1;
+        if (off < 0 || got.n == SIMPLE_STORES) {
+            ok = 0;
+            break;
+        }
+        got.src[got.n] = (int8_t)src;
+        got.off[got.n++] = (uint16_t)off;
+        i += 6 + 2 * INLINE_CACHE_ENTRIES_STORE_ATTR;
+    }
+    ok = ok && i + 4 == len && b[i] == LOAD_CONST && b[i + 2] == RETURN_VALUE &&
+         PyTuple_GET_ITEM(co->co_consts, b[i + 1]) == Py_None;
+    Py_DECREF(bytes);
+    if (!ok)
+        return 0;
+    got.code = (PyCodeObject *)Py_NewRef(co);
+    Py_XDECREF(si->code);
+    *si = got;
+    return 1;
+}
+
+/* Runs the simple_init `si` on `obj`, with the arguments at args[1..],
+   which stay the caller's: the stores __init__ would make, in its order. */
+static void simple_run(const simple_init *si, PyObject *obj, PyObject **args)
+{
+    PyObject **consts = &PyTuple_GET_ITEM(si->code->co_consts, 0);
+    for (int i = 0; i < si->n; i++) {
+        int src = si->src[i];
+        PyObject *v = Py_NewRef(src > 0 ? args[src] : consts[-1 - src]);
+        PyObject **at = (PyObject **)((char *)obj + si->off[i]);
+        PyObject *old = *at;
+        *at = v;
+        Py_XDECREF(old);
+    }
+}
+
 /* Whether instances of `tp` are made by object.__new__ and set up by an
    __init__ written in Python, which it returns (borrowed), learning it
    into `cs` (or NULL) when the class has a version tag. */
-static PyObject *construct_learn(PyTypeObject *tp, construct_site *cs)
+static PyObject *construct_learn(PyTypeObject *tp, construct_site *cs, int nargs)
 {
     if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || (tp->tp_flags & Py_TPFLAGS_IS_ABSTRACT) ||
         tp->tp_new != PyBaseObject_Type.tp_new)
@@ -320,6 +413,10 @@ static PyObject *construct_learn(PyTypeObject *tp, construct_site *cs)
         cs->init = init;
         cs->version = tp->tp_version_tag;
         cs->plain = tp->tp_dictoffset == 0;
+        if (!simple_learn(tp, (PyFunctionObject *)init, nargs, &cs->simple)) {
+            Py_CLEAR(cs->simple.code);
+            cs->simple.n = 0;
+        }
     }
     return init;
 }
@@ -339,12 +436,19 @@ __attribute__((noinline)) static int construct(pyaot_ctx *c, PyObject **slot, in
         return 0;
     PyObject *init;
     int plain;
+    const simple_init *simple = NULL;
     if (cs != NULL && cs->tp == tp && tp->tp_version_tag == cs->version) {
         init = cs->init;
         plain = cs->plain;
+        /* The class holds the same __init__, but its code may have been
+           replaced; the site owns the code it read. */
+        if (cs->simple.code != NULL &&
+            ((PyFunctionObject *)init)->func_code == (PyObject *)cs->simple.code &&
+            cs->simple.code->co_argcount == nargs + 1)
+            simple = &cs->simple;
     }
     else {
-        init = construct_learn(tp, cs);
+        init = construct_learn(tp, cs, nargs);
         if (init == NULL)
             return 0;
         plain = 0;
@@ -359,7 +463,12 @@ __attribute__((noinline)) static int construct(pyaot_ctx *c, PyObject **slot, in
            values or dict. With no arguments it makes the same object. */
         obj = plain ? tp->tp_alloc(tp, 0)
                     : tp->tp_new(tp, (PyObject *)&_Py_SINGLETON(tuple_empty), NULL);
-        if (obj != NULL) {
+        /* A simple __init__'s stores are made here, when its frame would
+           not pass the recursion limit (the interpreter's second level). */
+        if (obj != NULL && simple != NULL && ts->recursion_remaining > 0) {
+            simple_run(simple, obj, slot);
+        }
+        else if (obj != NULL) {
             slot[0] = Py_NewRef(obj); /* __init__'s self; the stack's class ref is `tp` */
             took_class = 1;
             PyObject *r;
