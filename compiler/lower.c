@@ -598,7 +598,7 @@ done:
    unboxed body runs until its guards have failed PYAOT_SWITCH_AFTER
    times (`fails`), the generic one after that. */
 static LLVMValueRef make_entry(lower *L, LLVMValueRef bodyfn, LLVMValueRef generic,
-                               LLVMValueRef fails, int index)
+                               LLVMValueRef fails, int index, int nlocalsplus)
 {
     char name[64];
     snprintf(name, sizeof name, "pyaot_entry_%d", index);
@@ -614,9 +614,11 @@ static LLVMValueRef make_entry(lower *L, LLVMValueRef bodyfn, LLVMValueRef gener
         bodyfn = LLVMBuildSelect(L->b, ok, bodyfn, generic, "");
     }
     LLVMValueRef enter = LLVMGetNamedFunction(L->mod, "pyaot_entry");
-    LLVMTypeRef ety = LLVMFunctionType(L->ptr, (LLVMTypeRef[]){L->ptr, L->ptr, L->i32, L->ptr}, 4, 0);
-    LLVMValueRef args[4] = {LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 2), bodyfn};
-    LLVMValueRef r = LLVMBuildCall2(L->b, ety, enter, args, 4, "");
+    LLVMTypeRef ety =
+        LLVMFunctionType(L->ptr, (LLVMTypeRef[]){L->ptr, L->ptr, L->i32, L->ptr, L->i32}, 5, 0);
+    LLVMValueRef args[5] = {LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 2), bodyfn,
+                            lw_ci(L, nlocalsplus)};
+    LLVMValueRef r = LLVMBuildCall2(L->b, ety, enter, args, 5, "");
     LLVMSetTailCall(r, 1);
     LLVMBuildRet(L->b, r);
     return fn;
@@ -689,7 +691,8 @@ static LLVMValueRef lower_code(lower *L, PyCodeObject *co, int index,
     /* With a profile, a code object it lacks never ran in training. */
     if (bodyfn != NULL && prof == NULL && L->o->profile != NULL)
         calls_out_of_line(L, bodyfn);
-    LLVMValueRef entry = bodyfn != NULL ? make_entry(L, bodyfn, generic, fails, index) : NULL;
+    LLVMValueRef entry = bodyfn != NULL ? make_entry(L, bodyfn, generic, fails, index, co->co_nlocalsplus)
+                                         : NULL;
     if (LLVMGetFirstUse(fails) == NULL)
         LLVMDeleteGlobal(fails);
     return entry;

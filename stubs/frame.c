@@ -54,6 +54,7 @@ static int c_stack_exhausted(PyThreadState *ts)
 #define GEN_FLAGS (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
 
 static void clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame);
+static HOT void frame_clear_n(_PyInterpreterFrame *frame, int nlocals);
 
 /* Runs `body` on frame `f`, which the caller linked into nothing yet:
    the interpreter's entry bookkeeping around it, and the interpreter
@@ -61,7 +62,7 @@ static void clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame);
    clear, unless `pop` (a direct call's frame): then it is cleared and
    popped here. */
 static HOT PyObject *run(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, int pos,
-                         pyaot_body body, int pop)
+                         pyaot_body body, int pop, int nlocals)
 {
     pyaot_ctx c;
     _PyCFrame *prev = ts->cframe;
@@ -112,7 +113,7 @@ static HOT PyObject *run(PyThreadState *ts, _PyInterpreterFrame *f, int throwfla
     /* Cleared one level deeper than the caller, as
        _PyEvalFrameClearAndPop does: that level is still entered. */
     if (pop)
-        pyaot_frame_clear(f);
+        frame_clear_n(f, nlocals);
     _Py_LeaveRecursiveCallTstate(ts);
     if (pop)
         ts->datastack_top = (PyObject **)f;
@@ -143,7 +144,7 @@ PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, 
         PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
-    return run(ts, f, throwflag, pos, body, 0);
+    return run(ts, f, throwflag, pos, body, 0, 0);
 }
 
 /* frame.c's take_ownership: a frame object still referenced after the
@@ -187,16 +188,28 @@ static __attribute__((noinline)) int release_frame_object(_PyInterpreterFrame *f
     return kept;
 }
 
-/* _PyFrame_Clear, which the interpreter does not export. */
-HOT void pyaot_frame_clear(_PyInterpreterFrame *frame)
+/* _PyFrame_Clear, which the interpreter does not export, for a frame
+   that usually holds just its `nlocals` locals (a constant where it is
+   inlined into an entry: the loop unrolls). */
+static HOT void frame_clear_n(_PyInterpreterFrame *frame, int nlocals)
 {
     if (frame->frame_obj != NULL && release_frame_object(frame))
         return;
-    for (int i = 0; i < frame->stacktop; i++)
-        Py_XDECREF(frame->localsplus[i]);
+    int top = frame->stacktop;
+    if (top == nlocals)
+        for (int i = 0; i < nlocals; i++)
+            Py_XDECREF(frame->localsplus[i]);
+    else
+        for (int i = 0; i < top; i++)
+            Py_XDECREF(frame->localsplus[i]);
     Py_XDECREF(frame->f_locals);
     Py_DECREF(frame->f_func);
     Py_DECREF(frame->f_code);
+}
+
+HOT void pyaot_frame_clear(_PyInterpreterFrame *frame)
+{
+    frame_clear_n(frame, frame->stacktop);
 }
 
 /* _PyEvalFrameClearAndPop for a frame pushed in the current chunk. */
@@ -211,13 +224,14 @@ static HOT void clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame)
 /* Every native entry: mode 0 or 1 comes from the eval-frame hook (the
    throwflag); PYAOT_DIRECT from a direct call (call_direct.c), with a
    fresh frame of a plain function that this entry also clears and pops,
-   tracing off (the caller checked). */
-HOT PyObject *pyaot_entry(PyThreadState *ts, _PyInterpreterFrame *f, int mode, pyaot_body body)
+   tracing off (the caller checked). `nlocals` is the code's co_nlocalsplus. */
+HOT PyObject *pyaot_entry(PyThreadState *ts, _PyInterpreterFrame *f, int mode, pyaot_body body,
+                         int nlocals)
 {
     if (mode != PYAOT_DIRECT)
         return pyaot_enter(ts, f, mode, body);
     if (__builtin_expect(!c_stack_exhausted(ts), 1))
-        return run(ts, f, 0, -1, body, 1);
+        return run(ts, f, 0, -1, body, 1, nlocals);
     PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
     clear_and_pop(ts, f);
     return NULL;
