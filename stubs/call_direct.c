@@ -301,12 +301,13 @@ static HOT int call_cached(pyaot_ctx *c, const direct_site *ds, PyObject *callab
    `self.a = a; self.k = 0; ...` and `return None`. `code` (owned by the
    site from then on, so its address names it for good) is the code it
    was read from; store i puts argument src[i] (src >= 1) or constant
-   -1 - src[i] at byte offset off[i] of the instance. */
+   -1 - src[i] at byte offset off[i] of the instance; the last store of
+   each argument (bit i of `take`) takes the stack's reference over. */
 typedef struct simple_init {
     PyCodeObject *code;
     uint16_t off[SIMPLE_STORES];
     int8_t src[SIMPLE_STORES];
-    uint8_t n;
+    uint8_t n, take;
 } simple_init;
 
 typedef struct construct_site {
@@ -373,6 +374,19 @@ __attribute__((noinline, cold)) static int simple_learn(PyTypeObject *tp, PyFunc
     }
     ok = ok && i + 4 == len && b[i] == LOAD_CONST && b[i + 2] == RETURN_VALUE &&
          PyTuple_GET_ITEM(co->co_consts, b[i + 1]) == Py_None;
+    /* The last store of an argument takes its reference, unless a slot is
+       stored twice: the first value must outlive the stores, as the
+       stack's reference makes it in the interpreter. */
+    int twice = 0;
+    for (int j = 0; j < got.n; j++)
+        for (int k = j + 1; k < got.n; k++)
+            twice |= got.off[j] == got.off[k];
+    for (int j = 0; j < got.n && !twice; j++) {
+        int last = got.src[j] > 0;
+        for (int k = j + 1; k < got.n && last; k++)
+            last = got.src[k] != got.src[j];
+        got.take |= (uint8_t)(last << j);
+    }
     Py_DECREF(bytes);
     if (!ok)
         return 0;
@@ -382,14 +396,22 @@ __attribute__((noinline, cold)) static int simple_learn(PyTypeObject *tp, PyFunc
     return 1;
 }
 
-/* Runs the simple_init `si` on `obj`, with the arguments at args[1..],
-   which stay the caller's: the stores __init__ would make, in its order. */
+/* Runs the simple_init `si` on `obj`, with the arguments at args[1..]:
+   the stores __init__ would make, in its order. The references of the
+   arguments stored are taken over (their slots cleared). */
 static void simple_run(const simple_init *si, PyObject *obj, PyObject **args)
 {
     PyObject **consts = &PyTuple_GET_ITEM(si->code->co_consts, 0);
     for (int i = 0; i < si->n; i++) {
         int src = si->src[i];
-        PyObject *v = Py_NewRef(src > 0 ? args[src] : consts[-1 - src]);
+        PyObject *v;
+        if (si->take & (1u << i)) {
+            v = args[src];
+            args[src] = NULL;
+        }
+        else {
+            v = Py_NewRef(src > 0 ? args[src] : consts[-1 - src]);
+        }
         PyObject **at = (PyObject **)((char *)obj + si->off[i]);
         PyObject *old = *at;
         *at = v;

@@ -1,4 +1,4 @@
-# Constructors whose __init__ only stores arguments or constants into slots (made by the call site without a frame), where reality changes: __init__'s code replaced, __init__ replaced, a slot shadowed by a property, __setattr__ added, two classes with opposite slot orders sharing one __init__, a subclass with a dict, a store repeated (the first value's __del__), reference counts of stored arguments and constants, RecursionError at the limit, a tracer switched on mid-loop, and calls with the wrong number of arguments.
+# Constructors whose __init__ only stores arguments or constants into slots (made by the call site without a frame), where reality changes: __init__'s code replaced, __init__ replaced, a slot shadowed by a property, __setattr__ added, two classes with opposite slot orders sharing one __init__, a subclass with a dict, a store repeated (the first value's __del__), one argument stored twice, reference counts of stored arguments and constants, RecursionError at the limit, a tracer switched on mid-loop, and calls with the wrong number of arguments.
 # pyaot-train: train
 import sys
 
@@ -42,6 +42,14 @@ class Twice:
         self.v = second
 
 
+class Dup:
+    __slots__ = ("p", "q")
+
+    def __init__(self, v):
+        self.p = v
+        self.q = v
+
+
 class Noisy:
     def __init__(self, name):
         self.name = name
@@ -73,6 +81,10 @@ def make_twice(a, b):
     return Twice(a, b)
 
 
+def make_dup(v, n):
+    return [Dup(v) for _ in range(n)]
+
+
 def make_local(n):
     return [Local(i) for i in range(n)]
 
@@ -83,6 +95,7 @@ def train():
         make_pair(XY, 10)
         make_twice(1, 2)
         make_local(5)
+        make_dup(1.5, 3)
 
 
 def show(label, f, *args):
@@ -131,6 +144,12 @@ def main():
     keep += make_p(10)
     print("const refs", sys.getrefcount(k) - before, keep[-1].k is k)
     del keep
+    v = object()
+    before = sys.getrefcount(v)
+    dups = make_dup(v, 20)
+    print("dup refs", sys.getrefcount(v) - before, dups[3].p is v, dups[3].q is v)
+    del dups
+    print("dup refs after", sys.getrefcount(v) - before)
 
     # A repeated store drops the first value at once.
     t = make_twice(Noisy("first"), Noisy("second"))
