@@ -691,8 +691,8 @@ static LLVMValueRef lower_code(lower *L, PyCodeObject *co, int index,
     /* With a profile, a code object it lacks never ran in training. */
     if (bodyfn != NULL && prof == NULL && L->o->profile != NULL)
         calls_out_of_line(L, bodyfn);
-    LLVMValueRef entry = bodyfn != NULL ? make_entry(L, bodyfn, generic, fails, index, co->co_nlocalsplus)
-                                         : NULL;
+    LLVMValueRef entry =
+        bodyfn != NULL ? make_entry(L, bodyfn, generic, fails, index, co->co_nlocalsplus) : NULL;
     if (LLVMGetFirstUse(fails) == NULL)
         LLVMDeleteGlobal(fails);
     return entry;

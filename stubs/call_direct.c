@@ -287,14 +287,6 @@ static HOT int call_cached(pyaot_ctx *c, const direct_site *ds, PyObject *callab
                         ds->nlocalsplus, out);
 }
 
-/* What a CALL site learnt of the class it instantiated last (the cache
-   way after the site's direct_site): the class, its __init__ and whether
-   object.__new__ only allocates, all true while the class keeps the
-   version tag it had then. Any change to the class or its bases (a new
-   __init__ or __new__, __abstractmethods__) gives it a new tag, and tags
-   are never reused, so a borrowed `tp` and `init` are alive while the
-   tag matches. `init_site` is the direct-call cache of __init__: like any
-   call site's, it keeps the first code it learnt. */
 #define SIMPLE_STORES 7
 
 /* An __init__ that only stores its arguments or constants into slots:
@@ -310,6 +302,14 @@ typedef struct simple_init {
     uint8_t n, take;
 } simple_init;
 
+/* What a CALL site learnt of the class it instantiated last (the cache
+   way after the site's direct_site): the class, its __init__ and whether
+   object.__new__ only allocates, all true while the class keeps the
+   version tag it had then. Any change to the class or its bases (a new
+   __init__ or __new__, __abstractmethods__) gives it a new tag, and tags
+   are never reused, so a borrowed `tp` and `init` are alive while the
+   tag matches. `init_site` is the direct-call cache of __init__: like any
+   call site's, it keeps the first code it learnt. */
 typedef struct construct_site {
     PyTypeObject *tp;
     PyObject *init;
@@ -374,6 +374,9 @@ __attribute__((noinline, cold)) static int simple_learn(PyTypeObject *tp, PyFunc
     }
     ok = ok && i + 4 == len && b[i] == LOAD_CONST && b[i + 2] == RETURN_VALUE &&
          PyTuple_GET_ITEM(co->co_consts, b[i + 1]) == Py_None;
+    Py_DECREF(bytes);
+    if (!ok)
+        return 0;
     /* The last store of an argument takes its reference, unless a slot is
        stored twice: the first value must outlive the stores, as the
        stack's reference makes it in the interpreter. */
@@ -387,9 +390,6 @@ __attribute__((noinline, cold)) static int simple_learn(PyTypeObject *tp, PyFunc
             last = got.src[k] != got.src[j];
         got.take |= (uint8_t)(last << j);
     }
-    Py_DECREF(bytes);
-    if (!ok)
-        return 0;
     got.code = (PyCodeObject *)Py_NewRef(co);
     Py_XDECREF(si->code);
     *si = got;
