@@ -1,8 +1,10 @@
 /* Which calls the unboxed tier computes inline (unbox.c emits them): a
    call, by its global name, of a function the module body defines with
-   a plain `def`, whose body is a "pure leaf": one straight run of number
-   arithmetic on its arguments, locals and number constants, ending in a
-   return. Such a body does nothing anyone could see before it returns,
+   a plain `def`, or a method call `obj.name(...)` of a method one class
+   body of the module defines, whose body is a "pure leaf": one straight
+   run of number arithmetic on its arguments, locals, number constants
+   and attributes of its arguments (`self.x * o.x`), ending in a return.
+   Such a body does nothing anyone could see before it returns,
    so when any guess fails at run time (a type, an overflow, another
    function under the name, a tracer) the ordinary call runs instead and
    computes the same from the start; no callee frame is ever needed. */
@@ -20,8 +22,10 @@ struct pyaot_leaves {
 /* Whether `co` is a pure leaf: a function of positional parameters
    only, without cells, handlers or jumps, whose instructions up to its
    first RETURN_VALUE are all number work on locals it has bound. */
-static int is_leaf(PyCodeObject *co, const pyaot_decoded *d)
+static int is_leaf(pyaot_leaf *lf)
 {
+    PyCodeObject *co = lf->co;
+    const pyaot_decoded *d = &lf->d;
     int bad = CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR |
               CO_ITERABLE_COROUTINE;
     if (!(co->co_flags & CO_OPTIMIZED) || (co->co_flags & bad) || co->co_kwonlyargcount != 0 ||
@@ -29,7 +33,7 @@ static int is_leaf(PyCodeObject *co, const pyaot_decoded *d)
         co->co_nlocalsplus > PYAOT_LEAF_MAX || co->co_stacksize > PYAOT_LEAF_MAX ||
         d->n > 4 * PYAOT_LEAF_MAX)
         return 0;
-    unsigned char bound[PYAOT_LEAF_MAX] = {0};
+    unsigned char bound[PYAOT_LEAF_MAX] = {0}, stored[PYAOT_LEAF_MAX] = {0};
     for (int k = 0; k < co->co_argcount; k++)
         bound[k] = 1;
     for (int i = 0; i < d->n; i++) {
@@ -43,7 +47,13 @@ static int is_leaf(PyCodeObject *co, const pyaot_decoded *d)
                 return 0; /* UnboundLocalError: only the real call raises it */
             break;
         case STORE_FAST:
-            bound[in->oparg] = 1;
+            bound[in->oparg] = stored[in->oparg] = 1;
+            break;
+        case LOAD_ATTR: /* of an argument the body never rebinds */
+            if (i == 0 || d->ins[i - 1].opcode != LOAD_FAST ||
+                d->ins[i - 1].oparg >= co->co_argcount || stored[d->ins[i - 1].oparg])
+                return 0;
+            lf->owner[d->ins[i - 1].oparg] = 1;
             break;
         case LOAD_CONST:
             t = pyaot_unbox_const(NULL, PyTuple_GET_ITEM(co->co_consts, in->oparg), NULL);
@@ -53,6 +63,9 @@ static int is_leaf(PyCodeObject *co, const pyaot_decoded *d)
         case BINARY_OP:
             break;
         case RETURN_VALUE:
+            for (int k = 0; k < co->co_argcount; k++)
+                if (lf->owner[k] && stored[k])
+                    return 0;
             return 1;
         default:
             return 0;
@@ -68,6 +81,7 @@ static void arg_types(pyaot_leaf *lf, const pyaot_options *o)
 {
     const pyaot_code_profile *prof = o->profile ? pyaot_profile_code(o->profile, lf->co) : NULL;
     lf->profiled = prof != NULL;
+    lf->prof = prof;
     int from[PYAOT_LEAF_MAX]; /* per stack slot: the local LOAD_FAST pushed, or -1 */
     int sp = 0;
     for (int i = 0; i < lf->d.n && prof != NULL; i++) {
@@ -79,6 +93,9 @@ static void arg_types(pyaot_leaf *lf, const pyaot_options *o)
         case LOAD_CONST:
             from[sp++] = -1;
             break;
+        case LOAD_ATTR:
+            from[sp - 1] = -1;
+            break;
         case STORE_FAST:
             sp--;
             break;
@@ -86,7 +103,8 @@ static void arg_types(pyaot_leaf *lf, const pyaot_options *o)
             int seen = pyaot_seen_numbers(pyaot_profile_seen(prof, in->unit));
             enum vtype t = seen == PYAOT_SEEN_INT ? T_INT : seen == PYAOT_SEEN_FLOAT ? T_FLOAT : T_ANY;
             for (int k = sp - 2; k < sp && t != T_ANY; k++)
-                if (from[k] >= 0 && from[k] < lf->co->co_argcount && lf->arg[from[k]] == T_ANY)
+                if (from[k] >= 0 && from[k] < lf->co->co_argcount && lf->arg[from[k]] == T_ANY &&
+                    !lf->owner[from[k]])
                     lf->arg[from[k]] = t;
             from[sp - 2] = -1;
             sp--;
@@ -119,35 +137,40 @@ static PyObject *def_name(PyCodeObject *mod, const pyaot_decoded *d, int i)
     return binds == 1 && PyUnicode_Check(name) ? name : NULL;
 }
 
-pyaot_leaves *pyaot_leaves_find(PyObject *codes, const pyaot_options *o)
+/* Adds the leaves among the functions that body `body` (the module's,
+   or a class body: `method`) binds with a plain `def`; `defs` counts, per
+   name, the methods class bodies define. */
+static void find_in(pyaot_leaves *t, PyObject *codes, PyCodeObject *body, int method,
+                    PyObject *defs, const pyaot_options *o)
 {
-    if (getenv("PYAOT_NO_INLINE") != NULL) /* a developer aid, for measuring */
-        return NULL;
-    pyaot_leaves *t = calloc(1, sizeof *t);
-    PyCodeObject *mod = (PyCodeObject *)PyList_GET_ITEM(codes, 0);
     pyaot_decoded md;
     pyaot_error e;
-    if (t == NULL || pyaot_decode_code(mod, &md, &e) < 0) {
-        free(t);
-        return NULL;
-    }
+    if (pyaot_decode_code(body, &md, &e) < 0)
+        return;
     for (int i = 0; i < md.n; i++) {
         if (md.ins[i].opcode != LOAD_CONST)
             continue;
-        PyObject *k = PyTuple_GET_ITEM(mod->co_consts, md.ins[i].oparg);
-        PyObject *name = PyCode_Check(k) ? def_name(mod, &md, i) : NULL;
+        PyObject *k = PyTuple_GET_ITEM(body->co_consts, md.ins[i].oparg);
+        PyObject *name = PyCode_Check(k) ? def_name(body, &md, i) : NULL;
+        if (name != NULL && method) {
+            PyObject *n = PyDict_GetItemWithError(defs, name);
+            PyObject *m = PyLong_FromLong(n != NULL ? PyLong_AsLong(n) + 1 : 1);
+            if (m == NULL || PyDict_SetItem(defs, name, m) < 0)
+                name = NULL;
+            Py_XDECREF(m);
+        }
         const char *s = name != NULL ? PyUnicode_AsUTF8(name) : NULL;
         if (s == NULL) {
             PyErr_Clear();
             continue;
         }
-        pyaot_leaf lf = {.name = s, .co = (PyCodeObject *)k, .index = -1};
+        pyaot_leaf lf = {.name = s, .method = method, .co = (PyCodeObject *)k, .index = -1};
         for (Py_ssize_t j = 0; j < PyList_GET_SIZE(codes); j++)
             if (PyList_GET_ITEM(codes, j) == k)
                 lf.index = (int)j;
         if (lf.index < 0 || pyaot_decode_code(lf.co, &lf.d, &e) < 0)
             continue;
-        pyaot_leaf *v = is_leaf(lf.co, &lf.d) ? realloc(t->v, sizeof *v * (size_t)(t->n + 1)) : NULL;
+        pyaot_leaf *v = is_leaf(&lf) ? realloc(t->v, sizeof *v * (size_t)(t->n + 1)) : NULL;
         if (v == NULL) {
             pyaot_decoded_free(&lf.d);
             continue;
@@ -157,15 +180,54 @@ pyaot_leaves *pyaot_leaves_find(PyObject *codes, const pyaot_options *o)
         t->v[t->n++] = lf;
     }
     pyaot_decoded_free(&md);
+}
+
+pyaot_leaves *pyaot_leaves_find(PyObject *codes, const pyaot_options *o)
+{
+    if (getenv("PYAOT_NO_INLINE") != NULL) /* a developer aid, for measuring */
+        return NULL;
+    pyaot_leaves *t = calloc(1, sizeof *t);
+    PyObject *defs = PyDict_New();
+    if (t == NULL || defs == NULL) {
+        PyErr_Clear();
+        Py_XDECREF(defs);
+        free(t);
+        return NULL;
+    }
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(codes); j++) {
+        PyCodeObject *co = (PyCodeObject *)PyList_GET_ITEM(codes, j);
+        /* The module body, then class bodies: the code objects without
+           fast locals other than the module's. */
+        if (j == 0 || !(co->co_flags & CO_OPTIMIZED))
+            find_in(t, codes, co, j != 0, defs, o);
+    }
+    /* A method name more than one class body defines is left out: the
+       call site could meet either. */
+    for (int k = 0; k < t->n; k++) {
+        PyObject *n = t->v[k].method ? PyDict_GetItemString(defs, t->v[k].name) : NULL;
+        if (n != NULL && PyLong_AsLong(n) != 1)
+            t->v[k].method = -1;
+    }
+    Py_DECREF(defs);
     return t;
+}
+
+static pyaot_leaf *find_leaf(pyaot_leaves *t, const char *name, int method)
+{
+    for (int k = 0; t != NULL && k < t->n; k++)
+        if (t->v[k].method == method && strcmp(t->v[k].name, name) == 0)
+            return &t->v[k];
+    return NULL;
 }
 
 pyaot_leaf *pyaot_leaf_named(pyaot_leaves *t, const char *name)
 {
-    for (int k = 0; t != NULL && k < t->n; k++)
-        if (strcmp(t->v[k].name, name) == 0)
-            return &t->v[k];
-    return NULL;
+    return find_leaf(t, name, 0);
+}
+
+pyaot_leaf *pyaot_leaf_method(pyaot_leaves *t, const char *name)
+{
+    return find_leaf(t, name, 1);
 }
 
 void pyaot_leaves_resolve(pyaot_leaves *t, LLVMValueRef *entries, LLVMTypeRef ptr)

@@ -158,15 +158,18 @@ enum vtype pyaot_unbox_const(LLVMContextRef cx, PyObject *k, LLVMValueRef *cv);
 /* Limit on a pure leaf's locals and stack depth (and 4x on its instructions). */
 #define PYAOT_LEAF_MAX 16
 
-/* A function of this module whose calls the unboxed tier may compute
-   inline: a pure leaf (inline.c). */
+/* A function or method of this module whose calls the unboxed tier may
+   compute inline: a pure leaf (inline.c). */
 typedef struct pyaot_leaf {
-    const char *name;           /* the global the module body binds it to */
+    const char *name;           /* the global the module body binds it to, or the method name */
+    int method;                 /* defined in a class body: called as obj.name(...) */
     int index;                  /* its code object's index (pyaot_entry_<index>) */
     PyCodeObject *co;
     pyaot_decoded d;
     enum vtype arg[PYAOT_LEAF_MAX]; /* per argument: what the training run saw */
+    unsigned char owner[PYAOT_LEAF_MAX]; /* per argument: an object whose attributes it reads */
     int profiled;               /* the training run saw it */
+    const pyaot_code_profile *prof; /* what the training run saw, or NULL */
     LLVMValueRef entry;         /* placeholder for its native entry, once a call uses it */
 } pyaot_leaf;
 
@@ -174,6 +177,9 @@ typedef struct pyaot_leaf {
    can be found. */
 pyaot_leaves *pyaot_leaves_find(PyObject *codes, const pyaot_options *o);
 pyaot_leaf *pyaot_leaf_named(pyaot_leaves *t, const char *name);
+/* The method leaf called `name`, when no other class body of the module
+   defines a method of that name. */
+pyaot_leaf *pyaot_leaf_method(pyaot_leaves *t, const char *name);
 /* After lowering: each used placeholder becomes the leaf's native entry
    (`entries`, by index), or NULL when it stays interpreted. */
 void pyaot_leaves_resolve(pyaot_leaves *t, LLVMValueRef *entries, LLVMTypeRef ptr);

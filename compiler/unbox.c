@@ -31,7 +31,7 @@ static const char *const helpers[] = {
     "pyaot_v_bool",     "pyaot_v_exact_bool", "pyaot_v_is_none",  "pyaot_v_set_int",
     "pyaot_v_inline_ok", "pyaot_v_call",      "pyaot_v_unref",    "pyaot_v_after_call",
     "pyaot_v_sole",     "pyaot_v_attr_miss", "pyaot_v_store_slot",
-    "pyaot_v_attr_values", "pyaot_v_attr_slot",
+    "pyaot_v_attr_values", "pyaot_v_attr_slot", "pyaot_v_leaf_attr_miss", "pyaot_v_shared",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -1012,6 +1012,37 @@ static int binary_subscr(lower *L, body *B, int i, pyaot_error *e)
    keeps alive, except code run by a release: push_borrowed). The site's
    cache learns the owner's type on a miss, without running code; an
    attribute it cannot hold deoptimizes. */
+/* Instance attribute `oparg` of `owner` through `cache`, borrowed: the
+   first two ways inline for the shape the training run saw (`seen`),
+   then the miss helper `miss` (called with `margs`), which looks in every
+   way and lets the cache learn the owner's type without running code. A
+   NULL result goes to `fail`. */
+static LLVMValueRef read_attr(lower *L, body *B, int seen, LLVMValueRef cache, LLVMValueRef owner,
+                              const char *miss, LLVMValueRef *margs, int nm, LLVMBasicBlockRef fail)
+{
+    LLVMValueRef v;
+    if (seen == LOAD_ATTR_SLOT || seen == LOAD_ATTR_INSTANCE_VALUE) {
+        LLVMValueRef args[2] = {cache, owner};
+        LLVMValueRef fast = hcall(
+            L, seen == LOAD_ATTR_SLOT ? "pyaot_v_attr_slot" : "pyaot_v_attr_values", args, 2);
+        LLVMBasicBlockRef from[2] = {LLVMGetInsertBlock(L->b), NULL};
+        LLVMBasicBlockRef missed = lw_new_bb(L, B, "attr_miss");
+        LLVMBasicBlockRef join = lw_new_bb(L, B, "");
+        LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, fast, ""), missed, join);
+        LLVMPositionBuilderAtEnd(L->b, missed);
+        LLVMValueRef vals[2] = {fast, hcall(L, miss, margs, nm)};
+        from[1] = LLVMGetInsertBlock(L->b);
+        LLVMBuildBr(L->b, join);
+        LLVMPositionBuilderAtEnd(L->b, join);
+        v = LLVMBuildPhi(L->b, LLVMTypeOf(fast), "");
+        LLVMAddIncoming(v, vals, from, 2);
+    }
+    else
+        v = hcall(L, miss, margs, nm);
+    check(L, B, LLVMBuildIsNotNull(L->b, v, ""), fail);
+    return v;
+}
+
 static int load_attr(lower *L, body *B, int i, pyaot_error *e)
 {
     const pyaot_instr *in = &B->d->ins[i];
@@ -1024,22 +1055,8 @@ static int load_attr(lower *L, body *B, int i, pyaot_error *e)
     if (guard_exit(L, B, i, &fail, e) < 0)
         return -1;
     LLVMValueRef cache = lw_new_cache(L, B);
-    LLVMValueRef args[2] = {cache, owner->v};
-    LLVMValueRef fast = hcall(L, seen == LOAD_ATTR_SLOT ? "pyaot_v_attr_slot" : "pyaot_v_attr_values",
-                              args, 2);
-    LLVMBasicBlockRef from[2] = {LLVMGetInsertBlock(L->b), NULL};
-    LLVMBasicBlockRef miss = lw_new_bb(L, B, "attr_miss");
-    LLVMBasicBlockRef join = lw_new_bb(L, B, "");
-    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, fast, ""), miss, join);
-    LLVMPositionBuilderAtEnd(L->b, miss);
     LLVMValueRef margs[4] = {B->ctx, cache, owner->v, lw_ci(L, in->oparg)};
-    LLVMValueRef vals[2] = {fast, hcall(L, "pyaot_v_attr_miss", margs, 4)};
-    from[1] = LLVMGetInsertBlock(L->b);
-    LLVMBuildBr(L->b, join);
-    LLVMPositionBuilderAtEnd(L->b, join);
-    LLVMValueRef v = LLVMBuildPhi(L->b, LLVMTypeOf(fast), "");
-    LLVMAddIncoming(v, vals, from, 2);
-    check(L, B, LLVMBuildIsNotNull(L->b, v, ""), fail);
+    LLVMValueRef v = read_attr(L, B, seen, cache, owner->v, "pyaot_v_attr_miss", margs, 4, fail);
     B->vdepth -= 1;
     push(B, V_REF, v);
     top(B, 1)->item = 1;
@@ -1245,11 +1262,17 @@ static int call_len(lower *L, body *B, int i, pyaot_error *e)
 
 /* ---- inlined calls of pure leaves (inline.c) ---------------------------- */
 
+/* What a leaf's value is: a number (its type and value), an argument
+   whose attributes the leaf reads (the object), or such an attribute
+   (borrowed from its owner; its type is decided where it is used). */
+enum { IV_NUM = 0, IV_OBJ, IV_ATTR };
+
 typedef struct ival {
     enum vtype t; /* T_INT (i64) or T_FLOAT (double); T_ANY: not known */
     LLVMValueRef v;
     int arg;      /* the argument a LOAD_FAST pushed, else -1 */
     int made;     /* computed by the leaf: a new object in CPython too */
+    int what;     /* IV_NUM, IV_OBJ or IV_ATTR */
 } ival;
 
 /* An argument of unknown type beside a number of type `t` is guessed
@@ -1260,14 +1283,41 @@ static void guess_arg(ival *args, ival *loc, ival *x, enum vtype t)
         x->t = loc[x->arg].t = args[x->arg].t = t;
 }
 
+/* An attribute `x` the leaf reads, used as a number of type `t`: its
+   value, checked to be an exact float or int (of at most two digits) when
+   `fail` is set. 0 when no type is known. */
+static int attr_number(lower *L, body *B, ival *x, enum vtype t, LLVMBasicBlockRef fail)
+{
+    if (x->what != IV_ATTR)
+        return 1;
+    if (t != T_INT && t != T_FLOAT)
+        return 0;
+    LLVMValueRef o = x->v;
+    *x = (ival){t, NULL, -1, 0, IV_NUM};
+    if (fail == NULL)
+        return 1;
+    LLVMValueRef args[2] = {o, lw_ci(L, 0)};
+    if (t == T_FLOAT) {
+        check(L, B, truth(L, hcall(L, "pyaot_v_is_double", args, 2)), fail);
+        x->v = hcall(L, "pyaot_v_double", &o, 1);
+    }
+    else {
+        check(L, B, truth(L, hcall(L, "pyaot_v_is_int", &o, 1)), fail);
+        x->v = hcall(L, "pyaot_v_int", &o, 1);
+    }
+    return 1;
+}
+
 /* Leaf `lf`'s body run on its arguments `args`: the type of its result
    and, when `fail` is set, its value, computed on the straight path with
-   every check going to `fail`. T_ANY when it cannot be computed with
-   these types. Without `fail` nothing is emitted: the walk only decides,
-   and with `guess` it types the arguments `args` leaves unknown from the
-   numbers beside them. */
+   every check going to `fail` (`fn`, the callee, names the attributes it
+   reads). T_ANY when it cannot be computed with these types. Without
+   `fail` nothing is emitted: the walk only decides, and with `guess` it
+   types the arguments `args` leaves unknown from the numbers beside
+   them. An attribute takes the type the training run saw at the
+   operation it is an operand of, else the other operand's. */
 static ival leaf_walk(lower *L, body *B, const pyaot_leaf *lf, ival *args, LLVMBasicBlockRef fail,
-                      int guess)
+                      int guess, LLVMValueRef fn)
 {
     ival st[PYAOT_LEAF_MAX], loc[PYAOT_LEAF_MAX] = {{0}}, none = {T_ANY, NULL, -1};
     memcpy(loc, args, sizeof *args * (size_t)lf->co->co_argcount);
@@ -1288,8 +1338,32 @@ static ival leaf_walk(lower *L, body *B, const pyaot_leaf *lf, ival *args, LLVMB
                                          &st[sp].v);
             sp++;
             break;
+        case LOAD_ATTR: { /* of an argument: the leaf was checked */
+            if (st[sp - 1].what != IV_OBJ)
+                return none;
+            ival r = {T_ANY, NULL, -1, 0, IV_ATTR};
+            if (fail != NULL) {
+                int seen = lf->prof != NULL ? pyaot_profile_seen(lf->prof, in->unit) : 0;
+                LLVMValueRef cache = lw_new_cache(L, B);
+                LLVMValueRef margs[5] = {B->ctx, cache, st[sp - 1].v, fn, lw_ci(L, in->oparg)};
+                r.v = read_attr(L, B, seen, cache, st[sp - 1].v, "pyaot_v_leaf_attr_miss", margs,
+                                5, fail);
+            }
+            st[sp - 1] = r;
+            break;
+        }
         case BINARY_OP: {
             ival y = st[--sp], x = st[--sp];
+            if (x.what == IV_OBJ || y.what == IV_OBJ)
+                return none;
+            if (x.what == IV_ATTR || y.what == IV_ATTR) {
+                int seen = pyaot_seen_numbers(lf->prof != NULL ? pyaot_profile_seen(lf->prof, in->unit)
+                                                              : 0);
+                enum vtype t = seen == PYAOT_SEEN_INT ? T_INT : seen == PYAOT_SEEN_FLOAT ? T_FLOAT : T_ANY;
+                if (!attr_number(L, B, &x, t != T_ANY ? t : y.t, fail) ||
+                    !attr_number(L, B, &y, t != T_ANY ? t : x.t, fail))
+                    return none;
+            }
             if (guess) {
                 guess_arg(args, loc, &x, y.t);
                 guess_arg(args, loc, &y, x.t);
@@ -1339,14 +1413,17 @@ static LLVMValueRef call_ordinary(lower *L, body *B, int i, int base, LLVMValueR
     return generic_done(L, B, i + 1, hcall(L, "pyaot_v_call", args, 4), base, kind, 1, e);
 }
 
-/* PRECALL `i` and its CALL, `f(a, b, ...)` of a pure leaf `f` of this
-   module: the leaf's arithmetic runs on the straight path, behind
-   checks that `f` is still that function (its code is the one the
-   site's direct call learnt, whose native entry is the leaf's) and that
-   nothing would see the difference from a call (pyaot_v_inline_ok), and
-   of the arguments' types (from the caller's knowledge, or what the
-   training run saw in the leaf). A failed check makes the ordinary call
-   instead, which computes the same from the start. */
+/* PRECALL `i` and its CALL, `f(a, b, ...)` or `obj.f(a, b, ...)` of a
+   pure leaf `f` of this module: the leaf's arithmetic runs on the
+   straight path, behind checks that `f` is still that function (its code
+   is the one the site's direct call learnt, whose native entry is the
+   leaf's) and that nothing would see the difference from a call
+   (pyaot_v_inline_ok), and of the arguments' types (from the caller's
+   knowledge, or what the training run saw in the leaf). An argument whose
+   attributes the leaf reads is an object the caller does not hold the
+   last reference to (so that dropping it frees nothing). A failed check
+   makes the ordinary call instead, which computes the same from the
+   start. */
 static int call_inline(lower *L, body *B, int i, pyaot_error *e)
 {
     const pyaot_decoded *d = B->d;
@@ -1357,24 +1434,36 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
         (i > 0 && d->ins[i - 1].opcode == KW_NAMES) || n + 2 > B->vdepth)
         return 0;
     pyaot_callee ce = lw_callee_of(B, i + 1);
-    pyaot_leaf *lf = ce.global != NULL ? pyaot_leaf_named(L->leaves, ce.global) : NULL;
+    pyaot_leaf *lf = ce.global != NULL   ? pyaot_leaf_named(L->leaves, ce.global)
+                     : ce.method != NULL ? pyaot_leaf_method(L->leaves, ce.method)
+                                         : NULL;
     int base = B->vdepth - n - 2;
-    if (lf == NULL || lf->co->co_argcount != n || B->vs[base].kind != V_FRAME ||
+    /* [NULL, f, args...] or, after LOAD_METHOD, [f, self, args...] */
+    int first = lf != NULL && lf->method ? base + 1 : base + 2;
+    int nargs = n + (first == base + 1);
+    if (lf == NULL || lf->co->co_argcount != nargs || B->vs[base].kind != V_FRAME ||
         B->vs[base + 1].kind != V_FRAME || items_below(B, base))
         return 0;
     /* Argument types: what the caller knows, else what the training run
        saw in the leaf, else (no profile of the leaf) a guess. */
     ival args[PYAOT_LEAF_MAX] = {{0}};
-    for (int k = 0; k < n; k++) {
-        enum vtype t = static_type(&B->vs[base + 2 + k]);
+    for (int k = 0; k < nargs; k++) {
+        const vslot *s = &B->vs[first + k];
+        enum vtype t = static_type(s);
+        if (lf->owner[k]) {
+            if (t != T_ANY || (s->kind != V_FRAME && s->kind != V_REF))
+                return 0;
+            args[k] = (ival){T_OTHER, NULL, -1, 0, IV_OBJ};
+            continue;
+        }
         if (t == T_OTHER)
             return 0;
         args[k].t = t != T_ANY ? t : lf->arg[k];
     }
     if (!lf->profiled)
-        (void)leaf_walk(L, B, lf, args, NULL, 1);
-    ival res = leaf_walk(L, B, lf, args, NULL, 0);
-    for (int k = 0; k < n; k++)
+        (void)leaf_walk(L, B, lf, args, NULL, 1, NULL);
+    ival res = leaf_walk(L, B, lf, args, NULL, 0, NULL);
+    for (int k = 0; k < nargs; k++)
         if (args[k].t == T_ANY)
             return 0;
     if (res.t == T_ANY)
@@ -1389,18 +1478,36 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
     LLVMValueRef cache = lw_new_cache(L, B);
     LLVMBasicBlockRef slow = lw_new_bb(L, B, "call_not_inline");
     LLVMValueRef get[2] = {B->ctx, slot_index(L, B, base)};
-    LLVMValueRef okargs[5] = {B->ctx, hcall(L, "pyaot_v_get", get, 2), NULL, cache, lf->entry};
-    get[1] = slot_index(L, B, base + 1);
+    LLVMValueRef okargs[5] = {B->ctx, NULL, NULL, cache, lf->entry};
+    if (lf->method) {
+        okargs[1] = LLVMConstPointerNull(L->ptr);
+    }
+    else {
+        okargs[1] = hcall(L, "pyaot_v_get", get, 2);
+        get[1] = slot_index(L, B, base + 1);
+    }
     LLVMValueRef f = okargs[2] = hcall(L, "pyaot_v_get", get, 2);
     check(L, B, truth(L, hcall(L, "pyaot_v_inline_ok", okargs, 5)), slow);
     LLVMValueRef obj[PYAOT_LEAF_MAX];
-    for (int k = 0; k < n; k++)
-        args[k].v = operand(L, B, base + 2 + k, args[k].t, 0, args[k].t, slow, 0, &obj[k]);
-    LLVMValueRef fast = leaf_walk(L, B, lf, args, slow, 0).v;
+    for (int k = 0; k < nargs; k++) {
+        const vslot *s = &B->vs[first + k];
+        if (args[k].what != IV_OBJ) {
+            args[k].v = operand(L, B, first + k, args[k].t, 0, args[k].t, slow, 0, &obj[k]);
+            continue;
+        }
+        obj[k] = NULL;
+        args[k].v = s->v;
+        if (s->kind == V_FRAME) {
+            get[1] = slot_index(L, B, first + k);
+            obj[k] = args[k].v = hcall(L, "pyaot_v_get", get, 2);
+            check(L, B, truth(L, hcall(L, "pyaot_v_shared", &obj[k], 1)), slow);
+        }
+    }
+    LLVMValueRef fast = leaf_walk(L, B, lf, args, slow, 0, f).v;
     hcall(L, "pyaot_v_unref", &f, 1);
-    for (int k = 0; k < n; k++)
+    for (int k = 0; k < nargs; k++)
         if (obj[k] != NULL)
-            hcall(L, "pyaot_v_drop", &obj[k], 1);
+            hcall(L, args[k].what == IV_OBJ ? "pyaot_v_unref" : "pyaot_v_drop", &obj[k], 1);
     LLVMBasicBlockRef from[2] = {LLVMGetInsertBlock(L->b), NULL};
     LLVMBasicBlockRef join = lw_new_bb(L, B, "inlined");
     LLVMBuildBr(L->b, join);

@@ -302,10 +302,8 @@ HOT PyObject *pyaot_v_attr_slot(void *cache, PyObject *owner)
    `owner` keeps instance attribute `oparg` (a lookup in the type, which
    runs no code) and reads it. NULL when it is not in the inline values
    or a slot: the caller deoptimizes, and the interpreter loads it. */
-__attribute__((noinline, cold)) PyObject *pyaot_v_attr_miss(pyaot_ctx *c, void *cache,
-                                                            PyObject *owner, int oparg)
+static PyObject *attr_miss_named(pyaot_ctx *c, pyaot_cache *k, PyObject *owner, PyObject *name)
 {
-    pyaot_cache *k = cache;
     for (int w = 0; w < WAYS; w++) { /* the inline check may have looked for one shape only */
         PyObject *v = attr_hit(k + w, owner);
         if (v != NULL)
@@ -314,8 +312,24 @@ __attribute__((noinline, cold)) PyObject *pyaot_v_attr_miss(pyaot_ctx *c, void *
     PyTypeObject *tp = Py_TYPE(owner);
     if (tp->tp_getattro != PyObject_GenericGetAttr || !may_fill(c, k))
         return NULL;
-    fill_instance(k, tp, NAME(oparg), 0);
+    fill_instance(k, tp, name, 0);
     return attr_hit(k, owner);
+}
+
+__attribute__((noinline, cold)) PyObject *pyaot_v_attr_miss(pyaot_ctx *c, void *cache,
+                                                            PyObject *owner, int oparg)
+{
+    return attr_miss_named(c, cache, owner, NAME(oparg));
+}
+
+/* The same for an attribute an inlined leaf (compiler/unbox.c) reads:
+   `fn` is the leaf's function, checked to have the leaf's code, whose
+   names hold name `oparg`. */
+__attribute__((noinline)) PyObject *pyaot_v_leaf_attr_miss(pyaot_ctx *c, void *cache,
+                                                          PyObject *owner, PyObject *fn, int oparg)
+{
+    PyCodeObject *co = (PyCodeObject *)((PyFunctionObject *)fn)->func_code;
+    return attr_miss_named(c, cache, owner, PyTuple_GET_ITEM(co->co_names, oparg));
 }
 
 /* --- LOAD_METHOD ------------------------------------------------------- */

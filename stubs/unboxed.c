@@ -133,6 +133,12 @@ HOT int pyaot_v_sole(PyObject *o)
                                  is_small_int(compact_value(o)));
 }
 
+/* Not the last reference: dropping it (pyaot_v_unref) frees nothing. */
+HOT int pyaot_v_shared(PyObject *o)
+{
+    return Py_REFCNT(o) > 1;
+}
+
 /* Exact ints of up to two 30-bit digits fit in 64 bits. */
 HOT int pyaot_v_is_int(PyObject *o)
 {
