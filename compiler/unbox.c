@@ -1487,6 +1487,8 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
         get[1] = slot_index(L, B, base + 1);
     }
     LLVMValueRef f = okargs[2] = hcall(L, "pyaot_v_get", get, 2);
+    if (lf->method) /* LOAD_METHOD found no method: [NULL, callable] */
+        check(L, B, LLVMBuildIsNotNull(L->b, f, ""), slow);
     check(L, B, truth(L, hcall(L, "pyaot_v_inline_ok", okargs, 5)), slow);
     LLVMValueRef obj[PYAOT_LEAF_MAX];
     for (int k = 0; k < nargs; k++) {

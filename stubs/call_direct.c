@@ -737,7 +737,7 @@ HOT int pyaot_v_after_call(pyaot_ctx *c)
 HOT int pyaot_v_inline_ok(pyaot_ctx *c, PyObject *null, PyObject *f, void *cache, void *entry)
 {
     const direct_site *ds = cache;
-    return null == NULL && f != NULL && Py_TYPE(f) == &PyFunction_Type &&
+    return null == NULL && Py_TYPE(f) == &PyFunction_Type &&
            ((PyFunctionObject *)f)->func_code == (PyObject *)ds->code && ds->rec->entry == entry &&
            Py_REFCNT(f) > 1 && c->ts->recursion_remaining > 0 && !pyaot_v_after_call(c);
 }
