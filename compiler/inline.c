@@ -3,7 +3,9 @@
    a plain `def`, or a method call `obj.name(...)` of a method one class
    body of the module defines, whose body is a "pure leaf": one straight
    run of number arithmetic on its arguments, locals, number constants
-   and attributes of its arguments (`self.x * o.x`), ending in a return.
+   and attributes of its arguments (`self.x * o.x`), ending in a return
+   of the result or of a class called with such results
+   (`return V(self.x * k, self.y * k)`, see pyaot_v_leaf_new).
    Such a body does nothing anyone could see before it returns,
    so when any guess fails at run time (a type, an overflow, another
    function under the name, a tracer) the ordinary call runs instead and
@@ -34,6 +36,7 @@ static int is_leaf(pyaot_leaf *lf)
         d->n > 4 * PYAOT_LEAF_MAX)
         return 0;
     unsigned char bound[PYAOT_LEAF_MAX] = {0}, stored[PYAOT_LEAF_MAX] = {0};
+    int cls = 0; /* 1 after the class a constructor leaf calls, 2 at its call */
     for (int k = 0; k < co->co_argcount; k++)
         bound[k] = 1;
     for (int i = 0; i < d->n; i++) {
@@ -49,6 +52,21 @@ static int is_leaf(pyaot_leaf *lf)
         case STORE_FAST:
             bound[in->oparg] = stored[in->oparg] = 1;
             break;
+        case LOAD_GLOBAL: /* the class of `return C(...)`: see PRECALL */
+            if (!(in->oparg & 1) || cls)
+                return 0;
+            cls = 1;
+            break;
+        case PRECALL: /* PRECALL n; CALL n; RETURN_VALUE, once, after the class */
+            if (cls != 1 || i + 2 >= d->n || d->ins[i + 1].opcode != CALL ||
+                d->ins[i + 1].oparg != in->oparg || d->ins[i + 2].opcode != RETURN_VALUE)
+                return 0;
+            cls = 2;
+            break;
+        case CALL:
+            if (d->ins[i - 1].opcode != PRECALL)
+                return 0;
+            break;
         case LOAD_ATTR: /* of an argument the body never rebinds */
             if (i == 0 || d->ins[i - 1].opcode != LOAD_FAST ||
                 d->ins[i - 1].oparg >= co->co_argcount || stored[d->ins[i - 1].oparg])
@@ -63,6 +81,8 @@ static int is_leaf(pyaot_leaf *lf)
         case BINARY_OP:
             break;
         case RETURN_VALUE:
+            if (cls == 1)
+                return 0;
             for (int k = 0; k < co->co_argcount; k++)
                 if (lf->owner[k] && stored[k])
                     return 0;
@@ -94,6 +114,14 @@ static void arg_types(pyaot_leaf *lf, const pyaot_options *o)
             from[sp++] = -1;
             break;
         case LOAD_ATTR:
+            from[sp - 1] = -1;
+            break;
+        case LOAD_GLOBAL: /* NULL and the class */
+            from[sp++] = -1;
+            from[sp++] = -1;
+            break;
+        case CALL:
+            sp -= in->oparg + 1;
             from[sp - 1] = -1;
             break;
         case STORE_FAST:

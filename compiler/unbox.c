@@ -32,6 +32,7 @@ static const char *const helpers[] = {
     "pyaot_v_inline_ok", "pyaot_v_call",      "pyaot_v_unref",    "pyaot_v_after_call",
     "pyaot_v_sole",     "pyaot_v_attr_miss", "pyaot_v_store_slot",
     "pyaot_v_attr_values", "pyaot_v_attr_slot", "pyaot_v_leaf_attr_miss", "pyaot_v_shared",
+    "pyaot_v_leaf_global", "pyaot_v_leaf_new", "pyaot_v_put_new",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -708,7 +709,8 @@ static int resume_after(lower *L, body *B, const pyaot_instr *in, int breaker, i
    at stack position `base` (the virtual stack's top now): a result of
    the straight path's kind (`kind`: an int of 64 bits or an exact
    float) rejoins it as a value, returned with the builder at the end of
-   that path (after a call, only one nothing else holds). Anything else
+   that path (after a call, only one nothing else holds); with V_FRAME
+   any result rejoins, staying in the frame (the object is returned). Anything else
    leaves after `in` with the result on the stack (a failed guard), as
    does a tracer the instruction installed,
    and with `breaker` (after a call) a pending signal or tracemalloc
@@ -720,20 +722,21 @@ static LLVMValueRef rejoin(lower *L, body *B, const pyaot_instr *in, int base, e
     B->vdepth = base + 1;
     LLVMValueRef get[2] = {B->ctx, slot_index(L, B, base)};
     LLVMValueRef res = hcall(L, "pyaot_v_get", get, 2);
-    LLVMValueRef is[2] = {res, lw_ci(L, 0)};
-    LLVMValueRef ok = kind == V_INT ? hcall(L, "pyaot_v_is_int", is, 1)
-                                    : hcall(L, "pyaot_v_is_double", is, 2);
-    if (breaker) /* whatever function ran may keep its result: then its identity counts */
-        ok = LLVMBuildAnd(L->b, ok, hcall(L, "pyaot_v_sole", &res, 1), "");
-    LLVMBasicBlockRef other = lw_new_bb(L, B, "generic_other");
-    LLVMBasicBlockRef same = lw_new_bb(L, B, "");
-    LLVMBuildCondBr(L->b, truth(L, ok), same, other);
-    LLVMPositionBuilderAtEnd(L->b, other);
-    count_failure(L, B, in);
-    if (resume_after(L, B, in, breaker, PYAOT_DEOPT_GUARD, e) < 0)
-        return NULL;
-
-    LLVMPositionBuilderAtEnd(L->b, same);
+    if (kind != V_FRAME) {
+        LLVMValueRef is[2] = {res, lw_ci(L, 0)};
+        LLVMValueRef ok = kind == V_INT ? hcall(L, "pyaot_v_is_int", is, 1)
+                                        : hcall(L, "pyaot_v_is_double", is, 2);
+        if (breaker) /* whatever function ran may keep its result: then its identity counts */
+            ok = LLVMBuildAnd(L->b, ok, hcall(L, "pyaot_v_sole", &res, 1), "");
+        LLVMBasicBlockRef other = lw_new_bb(L, B, "generic_other");
+        LLVMBasicBlockRef same = lw_new_bb(L, B, "");
+        LLVMBuildCondBr(L->b, truth(L, ok), same, other);
+        LLVMPositionBuilderAtEnd(L->b, other);
+        count_failure(L, B, in);
+        if (resume_after(L, B, in, breaker, PYAOT_DEOPT_GUARD, e) < 0)
+            return NULL;
+        LLVMPositionBuilderAtEnd(L->b, same);
+    }
     LLVMValueRef t = breaker ? hcall(L, "pyaot_v_after_call", &B->ctx, 1)
                              : lw_call(L, L->flag_ty, L->tracing_fn, &B->ctx, 1);
     LLVMBasicBlockRef resume = lw_new_bb(L, B, "generic_traced");
@@ -744,6 +747,8 @@ static LLVMValueRef rejoin(lower *L, body *B, const pyaot_instr *in, int base, e
         return NULL;
 
     LLVMPositionBuilderAtEnd(L->b, back);
+    if (kind == V_FRAME) /* an object: it stays in the frame */
+        return res;
     LLVMValueRef value = hcall(L, kind == V_INT ? "pyaot_v_int" : "pyaot_v_double", &res, 1);
     hcall(L, "pyaot_v_release", get, 2);
     return value;
@@ -1263,16 +1268,18 @@ static int call_len(lower *L, body *B, int i, pyaot_error *e)
 /* ---- inlined calls of pure leaves (inline.c) ---------------------------- */
 
 /* What a leaf's value is: a number (its type and value), an argument
-   whose attributes the leaf reads (the object), or such an attribute
-   (borrowed from its owner; its type is decided where it is used). */
-enum { IV_NUM = 0, IV_OBJ, IV_ATTR };
+   whose attributes the leaf reads (the object), such an attribute
+   (borrowed from its owner; its type is decided where it is used), the
+   NULL and the class LOAD_GLOBAL pushes for `C(...)` (borrowed), or the
+   instance that call made (a new reference). */
+enum { IV_NUM = 0, IV_OBJ, IV_ATTR, IV_NULL, IV_CLS, IV_NEW };
 
 typedef struct ival {
     enum vtype t; /* T_INT (i64) or T_FLOAT (double); T_ANY: not known */
     LLVMValueRef v;
     int arg;      /* the argument a LOAD_FAST pushed, else -1 */
     int made;     /* computed by the leaf: a new object in CPython too */
-    int what;     /* IV_NUM, IV_OBJ or IV_ATTR */
+    int what;     /* IV_NUM, IV_OBJ, ... */
 } ival;
 
 /* An argument of unknown type beside a number of type `t` is guessed
@@ -1306,6 +1313,40 @@ static int attr_number(lower *L, body *B, ival *x, enum vtype t, LLVMBasicBlockR
         x->v = hcall(L, "pyaot_v_int", &o, 1);
     }
     return 1;
+}
+
+/* `cls(vals...)` where a leaf returns it: the instance, made by
+   pyaot_v_leaf_new from the numbers in registers; NULL goes to `fail`. */
+static LLVMValueRef leaf_new(lower *L, body *B, LLVMValueRef cls, const ival *vals, int n,
+                             LLVMBasicBlockRef fail)
+{
+    LLVMTypeRef i64 = LLVMInt64TypeInContext(L->cx);
+    LLVMTypeRef arr_ty = LLVMArrayType(i64, PYAOT_LEAF_MAX);
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(L->b);
+    /* In the entry block, so that it is one stack slot, not one per pass. */
+    LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(LLVMGetBasicBlockParent(here));
+    LLVMValueRef first = LLVMGetFirstInstruction(entry);
+    if (first != NULL)
+        LLVMPositionBuilderBefore(L->b, first);
+    else
+        LLVMPositionBuilderAtEnd(L->b, entry);
+    LLVMValueRef arr = LLVMBuildAlloca(L->b, arr_ty, "leaf_args");
+    LLVMPositionBuilderAtEnd(L->b, here);
+    int fmask = 0;
+    for (int k = 0; k < n; k++) {
+        LLVMValueRef idx[2] = {lw_ci(L, 0), lw_ci(L, k)};
+        LLVMValueRef at = LLVMBuildGEP2(L->b, arr_ty, arr, idx, 2, "");
+        LLVMValueRef v = vals[k].v;
+        if (vals[k].t == T_FLOAT) {
+            fmask |= 1 << k;
+            v = LLVMBuildBitCast(L->b, v, i64, "");
+        }
+        LLVMBuildStore(L->b, v, at);
+    }
+    LLVMValueRef args[6] = {B->ctx, lw_new_cache(L, B), cls, lw_ci(L, n), arr, lw_ci(L, fmask)};
+    LLVMValueRef r = hcall(L, "pyaot_v_leaf_new", args, 6);
+    check(L, B, LLVMBuildIsNotNull(L->b, r, ""), fail);
+    return r;
 }
 
 /* Leaf `lf`'s body run on its arguments `args`: the type of its result
@@ -1352,9 +1393,34 @@ static ival leaf_walk(lower *L, body *B, const pyaot_leaf *lf, ival *args, LLVMB
             st[sp - 1] = r;
             break;
         }
+        case LOAD_GLOBAL: /* the class of `return C(...)`: the leaf was checked */
+            st[sp++] = (ival){T_OTHER, NULL, -1, 0, IV_NULL};
+            st[sp] = (ival){T_OTHER, NULL, -1, 0, IV_CLS};
+            if (fail != NULL) {
+                LLVMValueRef gargs[3] = {lw_new_cache(L, B), fn, lw_ci(L, in->oparg)};
+                st[sp].v = hcall(L, "pyaot_v_leaf_global", gargs, 3);
+                check(L, B, LLVMBuildIsNotNull(L->b, st[sp].v, ""), fail);
+            }
+            sp++;
+            break;
+        case CALL: {
+            int n = in->oparg;
+            sp -= n + 2;
+            if (st[sp].what != IV_NULL || st[sp + 1].what != IV_CLS)
+                return none;
+            /* Numbers the leaf computed: a new object in CPython too. */
+            for (int k = 0; k < n; k++)
+                if (st[sp + 2 + k].what != IV_NUM || !st[sp + 2 + k].made)
+                    return none;
+            ival r = {T_OTHER, NULL, -1, 1, IV_NEW};
+            if (fail != NULL)
+                r.v = leaf_new(L, B, st[sp + 1].v, &st[sp + 2], n, fail);
+            st[sp++] = r;
+            break;
+        }
         case BINARY_OP: {
             ival y = st[--sp], x = st[--sp];
-            if (x.what == IV_OBJ || y.what == IV_OBJ)
+            if ((x.what != IV_NUM && x.what != IV_ATTR) || (y.what != IV_NUM && y.what != IV_ATTR))
                 return none;
             if (x.what == IV_ATTR || y.what == IV_ATTR) {
                 int seen = pyaot_seen_numbers(lf->prof != NULL ? pyaot_profile_seen(lf->prof, in->unit)
@@ -1389,7 +1455,7 @@ static ival leaf_walk(lower *L, body *B, const pyaot_leaf *lf, ival *args, LLVMB
             /* An argument or a constant returned as it is keeps its
                identity, which a value in a register would not. */
             return st[sp - 1].made ? st[sp - 1] : none;
-        default: /* RESUME, NOP: a pure leaf has nothing else */
+        default: /* RESUME, NOP, PRECALL: a pure leaf has nothing else */
             break;
         }
     }
@@ -1421,7 +1487,8 @@ static LLVMValueRef call_ordinary(lower *L, body *B, int i, int base, LLVMValueR
    (pyaot_v_inline_ok), and of the arguments' types (from the caller's
    knowledge, or what the training run saw in the leaf). An argument whose
    attributes the leaf reads is an object the caller does not hold the
-   last reference to (so that dropping it frees nothing). A failed check
+   last reference to (so that dropping it frees nothing). A constructor
+   leaf's instance is the call's result, in the frame. A failed check
    makes the ordinary call instead, which computes the same from the
    start. */
 static int call_inline(lower *L, body *B, int i, pyaot_error *e)
@@ -1468,7 +1535,7 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
             return 0;
     if (res.t == T_ANY)
         return 0;
-    enum vkind kind = res.t == T_INT ? V_INT : V_DOUBLE;
+    enum vkind kind = res.what == IV_NEW ? V_FRAME : res.t == T_INT ? V_INT : V_DOUBLE;
 
     if (lf->entry == NULL) {
         char name[64];
@@ -1510,6 +1577,10 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
     for (int k = 0; k < nargs; k++)
         if (obj[k] != NULL)
             hcall(L, args[k].what == IV_OBJ ? "pyaot_v_unref" : "pyaot_v_drop", &obj[k], 1);
+    if (kind == V_FRAME) { /* the instance goes where the call's result would */
+        LLVMValueRef put[3] = {B->ctx, slot_index(L, B, base), fast};
+        hcall(L, "pyaot_v_put_new", put, 3);
+    }
     LLVMBasicBlockRef from[2] = {LLVMGetInsertBlock(L->b), NULL};
     LLVMBasicBlockRef join = lw_new_bb(L, B, "inlined");
     LLVMBuildBr(L->b, join);
@@ -1522,6 +1593,8 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
     LLVMBuildBr(L->b, join);
 
     LLVMPositionBuilderAtEnd(L->b, join);
+    if (kind == V_FRAME)
+        return call_done(L, B, i, base, kind, NULL, e);
     LLVMValueRef r = LLVMBuildPhi(L->b, LLVMTypeOf(fast), "");
     LLVMAddIncoming(r, vals, from, 2);
     return call_done(L, B, i, base, kind, r, e);

@@ -13,6 +13,7 @@
 #include "internal/pycore_frame.h"
 #include "internal/pycore_global_objects.h"
 #include "structmember.h"
+#include "numbers.h"
 
 #define NOT_DIRECT_FLAGS (CO_VARARGS | CO_VARKEYWORDS | CO_ITERABLE_COROUTINE)
 
@@ -728,7 +729,8 @@ HOT int pyaot_v_after_call(pyaot_ctx *c)
 }
 
 /* An inlined call of a pure leaf (compiler/inline.c) may run in place
-   of calling `f` (with `null` below it: not a method call) when `f` is a
+   of calling `f` (`null` is what is below it; a method call passes
+   NULL) when `f` is a
    function of the code the site's direct-call `cache` learnt and that
    code's native entry is `entry`, the leaf's, so its code is the one
    inlined; and when nothing a call would show is on (pyaot_v_after_call)
@@ -740,6 +742,101 @@ HOT int pyaot_v_inline_ok(pyaot_ctx *c, PyObject *null, PyObject *f, void *cache
     return null == NULL && Py_TYPE(f) == &PyFunction_Type &&
            ((PyFunctionObject *)f)->func_code == (PyObject *)ds->code && ds->rec->entry == entry &&
            Py_REFCNT(f) > 1 && c->ts->recursion_remaining > 0 && !pyaot_v_after_call(c);
+}
+
+/* At most the arguments of a leaf's call (compiler/lower.h's PYAOT_LEAF_MAX). */
+#define PYAOT_LEAF_ARGS 16
+
+/* Global `idx` of leaf function `fn` (its code checked to be the leaf's)
+   when the name is in its globals, which LOAD_GLOBAL looks in first:
+   borrowed, or NULL. The `cache` keeps the value with the version of the
+   globals dict, which any change to the dict replaces by a new one. */
+typedef struct leaf_global {
+    uint64_t version;
+    PyObject *v;
+} leaf_global;
+
+__attribute__((noinline)) static PyObject *leaf_global_miss(leaf_global *k, PyDictObject *g,
+                                                           PyFunctionObject *f, int idx)
+{
+    /* Only where the lookup runs no code: an exact dict of str keys. */
+    if (!PyDict_CheckExact(g) || g->ma_keys->dk_kind == DICT_KEYS_GENERAL)
+        return NULL;
+    PyObject *name = PyTuple_GET_ITEM(((PyCodeObject *)f->func_code)->co_names, idx >> 1);
+    PyObject *v = PyDict_GetItemWithError((PyObject *)g, name);
+    if (v == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    k->version = g->ma_version_tag;
+    k->v = v;
+    return v;
+}
+
+HOT PyObject *pyaot_v_leaf_global(void *cache, PyObject *fn, int idx)
+{
+    leaf_global *k = cache;
+    PyFunctionObject *f = (PyFunctionObject *)fn;
+    PyDictObject *g = (PyDictObject *)f->func_globals;
+    if (k->v != NULL && g->ma_version_tag == k->version)
+        return k->v;
+    return leaf_global_miss(k, g, f, idx);
+}
+
+/* Whether making one more GC-tracked object would start a collection
+   (_PyObject_GC_Link's test): the finalizers it runs would see the
+   frames of the calls an inlined leaf does not make. */
+static int gc_would_collect(PyThreadState *ts)
+{
+    struct _gc_runtime_state *gc = &ts->interp->gc;
+    struct gc_generation *g0 = &gc->generations[0];
+    return gc->enabled && g0->threshold != 0 && !gc->collecting && g0->count + 1 > g0->threshold;
+}
+
+/* `cls(v0, ..., vn-1)` at the end of an inlined leaf, made as
+   `construct` makes it when the class's __init__ only stores its
+   arguments into slots (simple_init): the values (doubles where bit i of
+   `fmask` is set, else int64) boxed and stored, the new instance
+   returned. NULL, with nothing done and no exception, whenever the call
+   could do more: another kind of class or __init__, a RecursionError
+   due (the leaf's frame, type.__call__ and __init__'s frame each count a
+   level), a collection the allocation would start, or no memory; the
+   ordinary call then runs instead. `cache` is the site's construct_site. */
+__attribute__((noinline)) PyObject *pyaot_v_leaf_new(pyaot_ctx *c, void *cache, PyObject *cls,
+                                                    int n, const int64_t *vals, int fmask)
+{
+    construct_site *cs = cache;
+    PyTypeObject *tp = (PyTypeObject *)cls;
+    PyThreadState *ts = c->ts;
+    if (Py_TYPE(cls) != &PyType_Type || ts->recursion_remaining <= 2 || gc_would_collect(ts))
+        return NULL;
+    if ((cs->tp != tp || tp->tp_version_tag != cs->version) &&
+        (construct_learn(tp, cs, n) == NULL || cs->tp != tp || tp->tp_version_tag != cs->version))
+        return NULL;
+    const simple_init *si = &cs->simple;
+    if (!cs->plain || si->code == NULL ||
+        ((PyFunctionObject *)cs->init)->func_code != (PyObject *)si->code ||
+        si->code->co_argcount != n + 1)
+        return NULL;
+    PyObject *args[PYAOT_LEAF_ARGS + 1] = {NULL};
+    PyObject *obj = NULL;
+    int i = 0;
+    for (; i < n && i < PYAOT_LEAF_ARGS; i++) {
+        double d;
+        memcpy(&d, &vals[i], sizeof d);
+        args[i + 1] = (fmask >> i) & 1 ? box_double(d) : box_int(vals[i]);
+        if (args[i + 1] == NULL)
+            break;
+    }
+    if (i == n)
+        obj = tp->tp_alloc(tp, 0);
+    if (obj != NULL)
+        simple_run(si, obj, args);
+    else
+        PyErr_Clear();
+    for (int k = 1; k <= i; k++)
+        Py_XDECREF(args[k]);
+    return obj;
 }
 
 /* The stack's reference to an inlined callee, not its last one. */

@@ -24,6 +24,12 @@ HOT void pyaot_v_put_ref(pyaot_ctx *c, int i, PyObject *o)
     S(i) = o;
 }
 
+/* A new reference into a frame slot. */
+HOT void pyaot_v_put_new(pyaot_ctx *c, int i, PyObject *o)
+{
+    S(i) = o;
+}
+
 /* Boxing into a frame slot: ST_OK, or ST_ERROR with the slot NULL. */
 HOT int pyaot_v_put_double(pyaot_ctx *c, int i, double d)
 {
