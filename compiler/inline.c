@@ -21,9 +21,13 @@ struct pyaot_leaves {
     int n;
 };
 
-/* Whether `co` is a pure leaf: a function of positional parameters
+/* Whether `lf` is a pure leaf: a function of positional parameters
    only, without cells, handlers or jumps, whose instructions up to its
-   first RETURN_VALUE are all number work on locals it has bound. */
+   first RETURN_VALUE are all number work on locals it has bound and on
+   attributes of arguments it never rebinds (noted in lf->owner), the
+   last of them possibly the call of one global (the class of a
+   constructor leaf). Whether the values fit is decided where a call is
+   inlined (unbox.c's leaf_walk). */
 static int is_leaf(pyaot_leaf *lf)
 {
     PyCodeObject *co = lf->co;
@@ -64,7 +68,7 @@ static int is_leaf(pyaot_leaf *lf)
             cls = 2;
             break;
         case CALL:
-            if (d->ins[i - 1].opcode != PRECALL)
+            if (i == 0 || d->ins[i - 1].opcode != PRECALL)
                 return 0;
             break;
         case LOAD_ATTR: /* of an argument the body never rebinds */

@@ -1323,7 +1323,8 @@ static LLVMValueRef leaf_new(lower *L, body *B, LLVMValueRef cls, const ival *va
     LLVMTypeRef i64 = LLVMInt64TypeInContext(L->cx);
     LLVMTypeRef arr_ty = LLVMArrayType(i64, PYAOT_LEAF_MAX);
     LLVMBasicBlockRef here = LLVMGetInsertBlock(L->b);
-    /* In the entry block, so that it is one stack slot, not one per pass. */
+    /* In the entry block: a fixed stack slot (an alloca on the path would
+       grow the stack each time it runs, in a loop). */
     LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(LLVMGetBasicBlockParent(here));
     LLVMValueRef first = LLVMGetFirstInstruction(entry);
     if (first != NULL)
