@@ -155,9 +155,6 @@ enum vtype pyaot_unbox_const(LLVMContextRef cx, PyObject *k, LLVMValueRef *cv);
 
 /* ---- inline.c ---- */
 
-/* Limit on a pure leaf's locals and stack depth (and 4x on its instructions). */
-#define PYAOT_LEAF_MAX 16
-
 /* A function or method of this module whose calls the unboxed tier may
    compute inline: a pure leaf (inline.c). */
 typedef struct pyaot_leaf {

@@ -373,6 +373,22 @@ static LLVMValueRef to_double(lower *L, body *B, LLVMValueRef v, LLVMBasicBlockR
     return LLVMBuildSIToFP(L->b, v, LLVMDoubleTypeInContext(L->cx), "");
 }
 
+/* Object `o` as a value of type `t` (i64 or double; with `ints`, a
+   double may come from an int that converts exactly), checked to be an
+   exact int (of at most two digits) or float; a failed check goes to
+   `fail`. */
+static LLVMValueRef unbox_object(lower *L, body *B, LLVMValueRef o, enum vtype t, int ints,
+                                 LLVMBasicBlockRef fail)
+{
+    if (t == T_FLOAT) {
+        LLVMValueRef args[2] = {o, lw_ci(L, ints)};
+        check(L, B, truth(L, hcall(L, "pyaot_v_is_double", args, 2)), fail);
+        return hcall(L, "pyaot_v_double", &o, 1);
+    }
+    check(L, B, truth(L, hcall(L, "pyaot_v_is_int", &o, 1)), fail);
+    return hcall(L, "pyaot_v_int", &o, 1);
+}
+
 /* The operand `s` at stack position `pos` as a value of type `want`
    (i64 or double), checked against `t`, its planned type; a failed check
    goes to `fail`. `*obj` is set to the object a frame slot owned. When
@@ -395,16 +411,12 @@ static LLVMValueRef operand(lower *L, body *B, int pos, enum vtype t, int ints, 
             *obj = o = hcall(L, "pyaot_v_get", args, 2);
         }
         int k = exits && s->kind == V_REF ? s->local : -1;
+        v = unbox_object(L, B, o, t == T_FLOAT ? T_FLOAT : T_INT, ints, fail);
         if (t == T_FLOAT) {
-            LLVMValueRef args[2] = {o, lw_ci(L, ints)};
-            check(L, B, truth(L, hcall(L, "pyaot_v_is_double", args, 2)), fail);
-            v = hcall(L, "pyaot_v_double", &o, 1);
             if (k >= 0 && !ints) /* with `ints` it may be an int */
                 learn(B, k, T_FLOAT, v);
             return v;
         }
-        check(L, B, truth(L, hcall(L, "pyaot_v_is_int", &o, 1)), fail);
-        v = hcall(L, "pyaot_v_int", &o, 1);
         if (k >= 0)
             learn(B, k, T_INT, v);
     }
@@ -1301,17 +1313,8 @@ static int attr_number(lower *L, body *B, ival *x, enum vtype t, LLVMBasicBlockR
         return 0;
     LLVMValueRef o = x->v;
     *x = (ival){t, NULL, -1, 0, IV_NUM};
-    if (fail == NULL)
-        return 1;
-    LLVMValueRef args[2] = {o, lw_ci(L, 0)};
-    if (t == T_FLOAT) {
-        check(L, B, truth(L, hcall(L, "pyaot_v_is_double", args, 2)), fail);
-        x->v = hcall(L, "pyaot_v_double", &o, 1);
-    }
-    else {
-        check(L, B, truth(L, hcall(L, "pyaot_v_is_int", &o, 1)), fail);
-        x->v = hcall(L, "pyaot_v_int", &o, 1);
-    }
+    if (fail != NULL)
+        x->v = unbox_object(L, B, o, t, 0, fail);
     return 1;
 }
 

@@ -139,6 +139,11 @@ typedef struct pyaot_site {
    the compiler reserves zeroed space for each cached instruction. */
 #define PYAOT_CACHE_BYTES 128
 
+/* Limit on a pure leaf's locals and stack depth (and 4x on its
+   instructions), compiler/inline.c; so also on the arguments of the class
+   call a constructor leaf ends in (pyaot_v_leaf_new, stubs/call_direct.c). */
+#define PYAOT_LEAF_MAX 16
+
 /* Failed guards after which a code object's entry runs its generic body
    instead of the unboxed one (compiler/unbox.c). */
 #define PYAOT_SWITCH_AFTER 32

@@ -444,6 +444,19 @@ static PyObject *construct_learn(PyTypeObject *tp, construct_site *cs, int nargs
     return init;
 }
 
+/* The simple_init `cs` learnt, when it still describes the __init__ the
+   site remembers (the class holds the same __init__, but its code may
+   have been replaced; the site owns the code it read) for `nargs`
+   arguments; else NULL. */
+static inline HOT const simple_init *cached_simple(const construct_site *cs, int nargs)
+{
+    const simple_init *si = &cs->simple;
+    return si->code != NULL && ((PyFunctionObject *)cs->init)->func_code == (PyObject *)si->code &&
+                   si->code->co_argcount == nargs + 1
+               ? si
+               : NULL;
+}
+
 /* Calling a class whose instances are made by object.__new__ and set up
    by an __init__ written in Python, as type.__call__, object.__new__ and
    the __init__ slot do it, with __init__ called directly: `slot[0]` is
@@ -463,12 +476,7 @@ __attribute__((noinline)) static int construct(pyaot_ctx *c, PyObject **slot, in
     if (cs != NULL && cs->tp == tp && tp->tp_version_tag == cs->version) {
         init = cs->init;
         plain = cs->plain;
-        /* The class holds the same __init__, but its code may have been
-           replaced; the site owns the code it read. */
-        if (cs->simple.code != NULL &&
-            ((PyFunctionObject *)init)->func_code == (PyObject *)cs->simple.code &&
-            cs->simple.code->co_argcount == nargs + 1)
-            simple = &cs->simple;
+        simple = cached_simple(cs, nargs);
     }
     else {
         init = construct_learn(tp, cs, nargs);
@@ -744,9 +752,6 @@ HOT int pyaot_v_inline_ok(pyaot_ctx *c, PyObject *null, PyObject *f, void *cache
            Py_REFCNT(f) > 1 && c->ts->recursion_remaining > 0 && !pyaot_v_after_call(c);
 }
 
-/* At most the arguments of a leaf's call (compiler/lower.h's PYAOT_LEAF_MAX). */
-#define PYAOT_LEAF_ARGS 16
-
 /* Global `idx` of leaf function `fn` (its code checked to be the leaf's)
    when the name is in its globals, which LOAD_GLOBAL looks in first:
    borrowed, or NULL. The `cache` keeps the value with the version of the
@@ -813,15 +818,13 @@ __attribute__((noinline)) PyObject *pyaot_v_leaf_new(pyaot_ctx *c, void *cache, 
     if ((cs->tp != tp || tp->tp_version_tag != cs->version) &&
         (construct_learn(tp, cs, n) == NULL || cs->tp != tp || tp->tp_version_tag != cs->version))
         return NULL;
-    const simple_init *si = &cs->simple;
-    if (!cs->plain || si->code == NULL ||
-        ((PyFunctionObject *)cs->init)->func_code != (PyObject *)si->code ||
-        si->code->co_argcount != n + 1)
+    const simple_init *si = cached_simple(cs, n);
+    if (!cs->plain || si == NULL)
         return NULL;
-    PyObject *args[PYAOT_LEAF_ARGS + 1] = {NULL};
+    PyObject *args[PYAOT_LEAF_MAX + 1] = {NULL};
     PyObject *obj = NULL;
     int i = 0;
-    for (; i < n && i < PYAOT_LEAF_ARGS; i++) {
+    for (; i < n && i < PYAOT_LEAF_MAX; i++) {
         double d;
         memcpy(&d, &vals[i], sizeof d);
         args[i + 1] = (fmask >> i) & 1 ? box_double(d) : box_int(vals[i]);
