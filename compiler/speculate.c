@@ -122,7 +122,8 @@ const char *pyaot_speculate(const pyaot_instr *in, const pyaot_code_profile *pro
                : seen == LOAD_ATTR_SLOT         ? "LOAD_ATTR_SLOT"
                                                 : "LOAD_ATTR";
     case LOAD_METHOD:
-        return "LOAD_METHOD";
+        return seen == LOAD_METHOD_NO_DICT || seen == LOAD_METHOD_WITH_VALUES ? "LOAD_METHOD_TYPE"
+                                                                              : "LOAD_METHOD";
     case STORE_ATTR:
         return "STORE_ATTR";
     case BINARY_SUBSCR:
@@ -153,7 +154,7 @@ int pyaot_spec_traces(const char *spec)
 {
     static const char *const traces[] = {
         "FOR_ITER", "UNPACK_SEQUENCE", "LOAD_GLOBAL", "LOAD_ATTR", "LOAD_ATTR_VALUES",
-        "LOAD_ATTR_SLOT", "LOAD_METHOD", "STORE_ATTR",
+        "LOAD_ATTR_SLOT", "LOAD_METHOD", "LOAD_METHOD_TYPE", "STORE_ATTR",
         "BINARY_OP_INT", "BINARY_OP_FLOAT", "BINARY_OP_NUM", "COMPARE_OP_INT", "COMPARE_OP_FLOAT",
         "COMPARE_OP_STR", "COMPARE_OP_NUM", "BINARY_SUBSCR", "STORE_SUBSCR",
     };

@@ -156,11 +156,21 @@ int pyaot_op_UNARY_INVERT(pyaot_ctx *c, int sp, int oparg)
     return unary(c, sp, PyNumber_Invert);
 }
 
-int pyaot_op_UNARY_NOT(pyaot_ctx *c, int sp, int oparg)
+/* Truth of a bool without a call: `not x` and `x or y` mostly meet bools. */
+static inline HOT int truth(PyObject *v)
+{
+    if (v == Py_True)
+        return 1;
+    if (v == Py_False)
+        return 0;
+    return PyObject_IsTrue(v);
+}
+
+HOT int pyaot_op_UNARY_NOT(pyaot_ctx *c, int sp, int oparg)
 {
     (void)oparg;
     PyObject *v = S(sp - 1);
-    int t = PyObject_IsTrue(v);
+    int t = truth(v);
     Py_DECREF(v);
     if (t < 0) {
         S(sp - 1) = NULL;
@@ -269,15 +279,6 @@ int pyaot_op_LOAD_ASSERTION_ERROR(pyaot_ctx *c, int sp, int oparg)
 
 /* --- truth tests for conditional jumps: ST_JUMP when the jump is taken */
 
-static inline HOT int truth(PyObject *v)
-{
-    if (v == Py_True)
-        return 1;
-    if (v == Py_False)
-        return 0;
-    return PyObject_IsTrue(v);
-}
-
 static inline HOT int pop_jump_if(pyaot_ctx *c, int sp, int want)
 {
     PyObject *v = S(sp - 1);
@@ -321,7 +322,7 @@ int pyaot_op_POP_JUMP_IF_NOT_NONE(pyaot_ctx *c, int sp, int oparg)
 }
 
 /* JUMP_IF_X_OR_POP: keep the value when jumping, pop it otherwise. */
-static int jump_or_pop(pyaot_ctx *c, int sp, int want)
+static inline HOT int jump_or_pop(pyaot_ctx *c, int sp, int want)
 {
     PyObject *v = S(sp - 1);
     int t = truth(v);
@@ -333,13 +334,13 @@ static int jump_or_pop(pyaot_ctx *c, int sp, int want)
     return ST_OK;
 }
 
-int pyaot_op_JUMP_IF_TRUE_OR_POP(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_JUMP_IF_TRUE_OR_POP(pyaot_ctx *c, int sp, int oparg)
 {
     (void)oparg;
     return jump_or_pop(c, sp, 1);
 }
 
-int pyaot_op_JUMP_IF_FALSE_OR_POP(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_JUMP_IF_FALSE_OR_POP(pyaot_ctx *c, int sp, int oparg)
 {
     (void)oparg;
     return jump_or_pop(c, sp, 0);

@@ -223,17 +223,25 @@ static inline HOT PyObject *attr_hit(pyaot_cache *k, PyObject *owner)
     }
 }
 
-/* `from`: the first way to look at, 0 after an inline check for one
-   shape only, else 2. */
+/* What the ways from `from` on know of `owner`: `from` is 2 after an
+   inline check of the first two ways for every shape, 0 after one for a
+   single shape. The last two ways come first: a site that meets more
+   types than the inline check covers (a base class's method run on
+   instances of four subclasses) hits there. */
+static PyObject *other_ways(pyaot_cache *k, PyObject *owner, int from)
+{
+    PyObject *r = NULL;
+    for (int w = 2; r == NULL && w < WAYS + 2 - from; w++)
+        r = attr_hit(k + w % WAYS, owner);
+    return r;
+}
+
+/* `from` as for other_ways. */
 __attribute__((noinline)) static int attr_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k,
                                                int from)
 {
     PyObject *owner = S(sp - 1);
-    PyObject *r = NULL;
-    if (from == 0 && (r = attr_hit(k, owner)) == NULL)
-        r = attr_hit(k + 1, owner);
-    if (r == NULL && (r = attr_hit(k + 2, owner)) == NULL)
-        r = attr_hit(k + 3, owner);
+    PyObject *r = other_ways(k, owner, from);
     if (r != NULL) {
         S(sp - 1) = Py_NewRef(r);
         Py_DECREF(owner);
@@ -304,11 +312,9 @@ HOT PyObject *pyaot_v_attr_slot(void *cache, PyObject *owner)
    or a slot: the caller deoptimizes, and the interpreter loads it. */
 static PyObject *attr_miss_named(pyaot_ctx *c, pyaot_cache *k, PyObject *owner, PyObject *name)
 {
-    for (int w = 0; w < WAYS; w++) { /* the inline check may have looked for one shape only */
-        PyObject *v = attr_hit(k + w, owner);
-        if (v != NULL)
-            return v;
-    }
+    PyObject *v = other_ways(k, owner, 0); /* the inline check may have looked for one shape only */
+    if (v != NULL)
+        return v;
     PyTypeObject *tp = Py_TYPE(owner);
     if (tp->tp_getattro != PyObject_GenericGetAttr || !may_fill(c, k))
         return NULL;
@@ -378,11 +384,22 @@ static inline HOT int method_hit(pyaot_ctx *c, int sp, pyaot_cache *k, PyObject 
     return 0;
 }
 
-__attribute__((noinline)) static int method_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k)
+/* method_hit for a method of the object's type only: where the training
+   run saw one (LOAD_METHOD_NO_DICT, _WITH_VALUES), the module shape is
+   left to the miss, out of the hot code's cache lines. */
+static inline HOT int type_method_hit(pyaot_ctx *c, int sp, pyaot_cache *k, PyObject *obj)
+{
+    return KIND(k) == C_METHOD ? method_hit(c, sp, k, obj) : 0;
+}
+
+/* `from` as for other_ways. */
+__attribute__((noinline)) static int method_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k,
+                                                 int from)
 {
     PyObject *obj = S(sp - 1);
-    if (method_hit(c, sp, k + 2, obj) || method_hit(c, sp, k + 3, obj))
-        return ST_OK;
+    for (int w = 2; w < WAYS + 2 - from; w++)
+        if (method_hit(c, sp, k + w % WAYS, obj))
+            return ST_OK; /* the caller checks for tracing */
     PyObject *meth = NULL;
     int found = _PyObject_GetMethod(obj, NAME(oparg), &meth);
     if (meth == NULL)
@@ -404,16 +421,27 @@ __attribute__((noinline)) static int method_miss(pyaot_ctx *c, int sp, int oparg
     return ST_OK;
 }
 
+/* LOAD_METHOD through the first two ways of the cache, read by `hit`. */
+static inline HOT int load_method(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k,
+                                  int (*hit)(pyaot_ctx *, int, pyaot_cache *, PyObject *))
+{
+    PyObject *obj = S(sp - 1);
+    int h = hit(c, sp, k, obj);
+    if (h == 0)
+        h = hit(c, sp, k + 1, obj);
+    if (h == 0)
+        return pyaot_traced(c, method_miss(c, sp, oparg, k, hit == method_hit ? 2 : 0));
+    return h == 2 ? pyaot_traced(c, ST_OK) : ST_OK;
+}
+
 HOT int pyaot_spec_LOAD_METHOD(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
-    pyaot_cache *k = cache;
-    PyObject *obj = S(sp - 1);
-    int hit = method_hit(c, sp, k, obj);
-    if (hit == 0)
-        hit = method_hit(c, sp, k + 1, obj);
-    if (hit == 0)
-        return pyaot_traced(c, method_miss(c, sp, oparg, k));
-    return hit == 2 ? pyaot_traced(c, ST_OK) : ST_OK;
+    return load_method(c, sp, oparg, cache, method_hit);
+}
+
+HOT int pyaot_spec_LOAD_METHOD_TYPE(pyaot_ctx *c, int sp, int oparg, void *cache)
+{
+    return load_method(c, sp, oparg, cache, type_method_hit);
 }
 
 /* --- STORE_ATTR -------------------------------------------------------- */
