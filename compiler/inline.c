@@ -21,13 +21,26 @@ struct pyaot_leaves {
     int n;
 };
 
+/* The index of the instruction a forward jump at `i` goes to, or -1. */
+int pyaot_leaf_target(const pyaot_decoded *d, int i)
+{
+    if (!pyaot_is_jump(d->ins[i].opcode) || pyaot_is_backward_jump(d->ins[i].opcode))
+        return -1;
+    for (int j = i + 1; j < d->n; j++)
+        if (d->ins[j].start == d->ins[i].target)
+            return j;
+    return -1;
+}
+
 /* Whether `lf` is a pure leaf: a function of positional parameters
-   only, without cells, handlers or jumps, whose instructions up to its
-   first RETURN_VALUE are all number work on locals it has bound and on
-   attributes of arguments it never rebinds (noted in lf->owner), the
-   last of them possibly the call of one global (the class of a
-   constructor leaf). Whether the values fit is decided where a call is
-   inlined (unbox.c's leaf_walk). */
+   only, without cells or handlers, whose instructions are all number
+   work on locals it has bound and on attributes of arguments it never
+   rebinds (noted in lf->owner), the last before its RETURN_VALUE
+   possibly the call of one global (the class of a constructor leaf).
+   A predicate (lf->branches) has forward jumps instead of locals and
+   calls: tests, comparisons and `is` of numbers, attributes, arguments,
+   constants and globals, on paths that each end in a RETURN_VALUE. Whether the
+   values fit is decided where a call is inlined (unbox.c's leaf_walk). */
 static int is_leaf(pyaot_leaf *lf)
 {
     PyCodeObject *co = lf->co;
@@ -56,8 +69,12 @@ static int is_leaf(pyaot_leaf *lf)
         case STORE_FAST:
             bound[in->oparg] = stored[in->oparg] = 1;
             break;
-        case LOAD_GLOBAL: /* the class of `return C(...)`: see PRECALL */
-            if (!(in->oparg & 1) || cls)
+        case LOAD_GLOBAL: /* the class of `return C(...)` (see PRECALL), or a predicate's value */
+            if (!(in->oparg & 1)) {
+                lf->branches = 1;
+                break;
+            }
+            if (cls)
                 return 0;
             cls = 1;
             break;
@@ -77,12 +94,21 @@ static int is_leaf(pyaot_leaf *lf)
                 return 0;
             lf->owner[d->ins[i - 1].oparg] = 1;
             break;
-        case LOAD_CONST:
+        case LOAD_CONST: /* a number, or an object returned or compared as it is */
             t = pyaot_unbox_const(NULL, PyTuple_GET_ITEM(co->co_consts, in->oparg), NULL);
             if (t != T_INT && t != T_FLOAT)
-                return 0;
+                lf->branches = 1;
             break;
         case BINARY_OP:
+            break;
+        case POP_JUMP_FORWARD_IF_FALSE: case POP_JUMP_FORWARD_IF_TRUE:
+        case POP_JUMP_FORWARD_IF_NONE: case POP_JUMP_FORWARD_IF_NOT_NONE:
+        case JUMP_IF_FALSE_OR_POP: case JUMP_IF_TRUE_OR_POP: case JUMP_FORWARD:
+            if (pyaot_leaf_target(d, i) < 0)
+                return 0;
+            /* fall through */
+        case UNARY_NOT: case IS_OP: case COMPARE_OP:
+            lf->branches = 1;
             break;
         case RETURN_VALUE:
             if (cls == 1)
@@ -90,12 +116,20 @@ static int is_leaf(pyaot_leaf *lf)
             for (int k = 0; k < co->co_argcount; k++)
                 if (lf->owner[k] && stored[k])
                     return 0;
-            return 1;
+            if (!lf->branches)
+                return 1; /* what follows is unreachable */
+            break;
         default:
             return 0;
         }
     }
-    return 0;
+    /* A predicate ends in its last path's return, and keeps its locals
+       and calls out: a local bound on one path only, a class called on
+       one path are not worth the walk's bookkeeping. */
+    for (int k = 0; k < PYAOT_LEAF_MAX; k++)
+        if (stored[k])
+            return 0;
+    return lf->branches && cls == 0 && d->n > 0 && d->ins[d->n - 1].opcode == RETURN_VALUE;
 }
 
 /* What the training run saw each argument as: the type a specialized
@@ -120,9 +154,10 @@ static void arg_types(pyaot_leaf *lf, const pyaot_options *o)
         case LOAD_ATTR:
             from[sp - 1] = -1;
             break;
-        case LOAD_GLOBAL: /* NULL and the class */
+        case LOAD_GLOBAL: /* NULL and the class, or a value */
             from[sp++] = -1;
-            from[sp++] = -1;
+            if (in->oparg & 1)
+                from[sp++] = -1;
             break;
         case CALL:
             sp -= in->oparg + 1;
@@ -131,7 +166,9 @@ static void arg_types(pyaot_leaf *lf, const pyaot_options *o)
         case STORE_FAST:
             sp--;
             break;
-        case BINARY_OP: {
+        case BINARY_OP: case COMPARE_OP: {
+            if (sp < 2)
+                return;
             int seen = pyaot_seen_numbers(pyaot_profile_seen(prof, in->unit));
             enum vtype t = seen == PYAOT_SEEN_INT ? T_INT : seen == PYAOT_SEEN_FLOAT ? T_FLOAT : T_ANY;
             for (int k = sp - 2; k < sp && t != T_ANY; k++)
@@ -143,10 +180,26 @@ static void arg_types(pyaot_leaf *lf, const pyaot_options *o)
             break;
         }
         case RETURN_VALUE:
-            return;
+            if (!lf->branches)
+                return;
+            sp = 0; /* a predicate's next path starts at a jump target */
+            break;
+        case IS_OP:
+            if (sp < 2)
+                return;
+            sp--;
+            from[sp - 1] = -1;
+            break;
+        case POP_JUMP_FORWARD_IF_FALSE: case POP_JUMP_FORWARD_IF_TRUE:
+        case POP_JUMP_FORWARD_IF_NONE: case POP_JUMP_FORWARD_IF_NOT_NONE:
+        case JUMP_IF_FALSE_OR_POP: case JUMP_IF_TRUE_OR_POP:
+            sp--; /* the fall-through's stack */
+            break;
         default:
             break;
         }
+        if (sp < 0 || sp >= PYAOT_LEAF_MAX)
+            return; /* a jump target's stack differs: types stay unknown */
     }
 }
 

@@ -165,6 +165,7 @@ typedef struct pyaot_leaf {
     pyaot_decoded d;
     enum vtype arg[PYAOT_LEAF_MAX]; /* per argument: what the training run saw */
     unsigned char owner[PYAOT_LEAF_MAX]; /* per argument: an object whose attributes it reads */
+    int branches;               /* a predicate: forward jumps, tests and comparisons */
     int profiled;               /* the training run saw it */
     const pyaot_code_profile *prof; /* what the training run saw, or NULL */
     LLVMValueRef entry;         /* placeholder for its native entry, once a call uses it */
@@ -181,6 +182,8 @@ pyaot_leaf *pyaot_leaf_method(pyaot_leaves *t, const char *name);
    (`entries`, by index), or NULL when it stays interpreted. */
 void pyaot_leaves_resolve(pyaot_leaves *t, LLVMValueRef *entries, LLVMTypeRef ptr);
 void pyaot_leaves_free(pyaot_leaves *t);
+/* The index of the instruction a forward jump at `i` goes to, or -1. */
+int pyaot_leaf_target(const pyaot_decoded *d, int i);
 
 /* ---- carry.c ---- */
 

@@ -32,7 +32,8 @@ static const char *const helpers[] = {
     "pyaot_v_inline_ok", "pyaot_v_call",      "pyaot_v_unref",    "pyaot_v_after_call",
     "pyaot_v_sole",     "pyaot_v_attr_miss", "pyaot_v_store_slot",
     "pyaot_v_attr_values", "pyaot_v_attr_slot", "pyaot_v_leaf_attr_miss", "pyaot_v_shared",
-    "pyaot_v_leaf_global", "pyaot_v_leaf_new", "pyaot_v_put_new",
+    "pyaot_v_leaf_global", "pyaot_v_leaf_new", "pyaot_v_put_new", "pyaot_v_bool_obj",
+    "pyaot_v_leaf_const",
 };
 
 /* Call helper `name` (present: pyaot_unbox_begin checked). */
@@ -1282,9 +1283,10 @@ static int call_len(lower *L, body *B, int i, pyaot_error *e)
 /* What a leaf's value is: a number (its type and value), an argument
    whose attributes the leaf reads (the object), such an attribute
    (borrowed from its owner; its type is decided where it is used), the
-   NULL and the class LOAD_GLOBAL pushes for `C(...)` (borrowed), or the
-   instance that call made (a new reference). */
-enum { IV_NUM = 0, IV_OBJ, IV_ATTR, IV_NULL, IV_CLS, IV_NEW };
+   NULL and the class LOAD_GLOBAL pushes for `C(...)` (borrowed), the
+   instance that call made (a new reference), and in a predicate a bool
+   in a register (i1) or an object kept as it is (a constant, borrowed). */
+enum { IV_NUM = 0, IV_OBJ, IV_ATTR, IV_NULL, IV_CLS, IV_NEW, IV_BOOL, IV_PTR };
 
 typedef struct ival {
     enum vtype t; /* T_INT (i64) or T_FLOAT (double); T_ANY: not known */
@@ -1353,6 +1355,110 @@ static LLVMValueRef leaf_new(lower *L, body *B, LLVMValueRef cls, const ival *va
     return r;
 }
 
+/* The operands `x` and `y` of a leaf's BINARY_OP or COMPARE_OP `in` as
+   numbers: an attribute takes the type the training run saw there, else
+   the other operand's; with `guess`, an argument of unknown type the
+   other's. 0 when either stays unknown (or is no number). */
+static int leaf_numbers(lower *L, body *B, const pyaot_leaf *lf, const pyaot_instr *in, ival *args,
+                        ival *loc, ival *x, ival *y, LLVMBasicBlockRef fail, int guess)
+{
+    if ((x->what != IV_NUM && x->what != IV_ATTR) || (y->what != IV_NUM && y->what != IV_ATTR))
+        return 0;
+    if (x->what == IV_ATTR || y->what == IV_ATTR) {
+        int seen = pyaot_seen_numbers(lf->prof != NULL ? pyaot_profile_seen(lf->prof, in->unit) : 0);
+        enum vtype t = seen == PYAOT_SEEN_INT ? T_INT : seen == PYAOT_SEEN_FLOAT ? T_FLOAT : T_ANY;
+        if (!attr_number(L, B, x, t != T_ANY ? t : y->t, fail) ||
+            !attr_number(L, B, y, t != T_ANY ? t : x->t, fail))
+            return 0;
+    }
+    if (guess) {
+        guess_arg(args, loc, x, y->t);
+        guess_arg(args, loc, y, x->t);
+    }
+    return x->t != T_ANY && y->t != T_ANY;
+}
+
+/* The paths of a predicate leaf (lf->branches) being walked: how many
+   returned, and when emitting, the object each returned (borrowed) and
+   the block it left from for `join`, where they meet. */
+#define LEAF_PATHS 8
+
+typedef struct leaf_paths {
+    int n;
+    LLVMBasicBlockRef join;
+    LLVMValueRef vals[LEAF_PATHS];
+    LLVMBasicBlockRef from[LEAF_PATHS];
+} leaf_paths;
+
+/* A predicate's value as an object, borrowed: a bool in a register
+   becomes True or False; NULL for a number (which the real call would
+   box anew) and, without `fail`, a non-NULL placeholder. */
+static LLVMValueRef leaf_object(lower *L, const ival *x, LLVMBasicBlockRef fail)
+{
+    if (x->what == IV_NUM || x->what == IV_NULL || x->what == IV_CLS || x->what == IV_NEW)
+        return NULL;
+    if (fail == NULL)
+        return LLVMConstPointerNull(L->ptr);
+    if (x->what != IV_BOOL)
+        return x->v;
+    LLVMValueRef b = LLVMBuildZExt(L->b, x->v, L->i32, "");
+    return hcall(L, "pyaot_v_bool_obj", &b, 1);
+}
+
+/* A predicate's truth test of `x` (i1), where it runs no code: a bool,
+   a number in a register, an object pyaot_v_bool knows (anything else
+   goes to `fail`). NULL when it cannot be; without `fail`, a non-NULL
+   placeholder. */
+static LLVMValueRef leaf_truth(lower *L, body *B, const ival *x, LLVMBasicBlockRef fail)
+{
+    if (x->what == IV_NUM && x->t == T_ANY)
+        return NULL;
+    if (fail == NULL)
+        return LLVMConstInt(LLVMInt1TypeInContext(L->cx), 1, 0);
+    if (x->what == IV_BOOL)
+        return x->v;
+    if (x->what == IV_NUM && x->t == T_INT)
+        return LLVMBuildICmp(L->b, LLVMIntNE, x->v, LLVMConstInt(LLVMTypeOf(x->v), 0, 0), "");
+    if (x->what == IV_NUM) /* NaN is true */
+        return LLVMBuildFCmp(L->b, LLVMRealUNE, x->v, LLVMConstReal(LLVMTypeOf(x->v), 0.0), "");
+    LLVMValueRef o = leaf_object(L, x, fail);
+    if (o == NULL)
+        return NULL;
+    LLVMValueRef r = hcall(L, "pyaot_v_bool", &o, 1);
+    check(L, B, LLVMBuildICmp(L->b, LLVMIntSGE, r, lw_ci(L, 0), ""), fail);
+    return truth(L, r);
+}
+
+static ival walk_from(lower *L, body *B, const pyaot_leaf *lf, ival *args, LLVMBasicBlockRef fail,
+                      int guess, LLVMValueRef fn, int k0, const ival *st0, int sp0,
+                      const ival *loc0, leaf_paths *paths);
+
+/* A predicate's conditional jump at `k` to `target`: both ways walked,
+   each with its own stack (`st`, `sp` as after the jump's pop; the
+   value `kept` stays on the taken way), the taken way when `taken`
+   (i1) holds. */
+static ival walk_fork(lower *L, body *B, const pyaot_leaf *lf, ival *args, LLVMBasicBlockRef fail,
+                      int guess, LLVMValueRef fn, int k, int target, LLVMValueRef taken,
+                      ival *st, int sp, const ival *kept, const ival *loc, leaf_paths *paths)
+{
+    ival none = {T_ANY, NULL, -1};
+    LLVMBasicBlockRef yes = NULL, no = NULL;
+    if (fail != NULL) {
+        yes = lw_new_bb(L, B, "leaf_taken");
+        no = lw_new_bb(L, B, "leaf_next");
+        LLVMBuildCondBr(L->b, taken, yes, no);
+        LLVMPositionBuilderAtEnd(L->b, no);
+    }
+    ival r = walk_from(L, B, lf, args, fail, guess, fn, k + 1, st, sp, loc, paths);
+    if (r.t == T_ANY)
+        return none;
+    if (kept != NULL)
+        st[sp++] = *kept;
+    if (fail != NULL)
+        LLVMPositionBuilderAtEnd(L->b, yes);
+    return walk_from(L, B, lf, args, fail, guess, fn, target, st, sp, loc, paths);
+}
+
 /* Leaf `lf`'s body run on its arguments `args`: the type of its result
    and, when `fail` is set, its value, computed on the straight path with
    every check going to `fail` (`fn`, the callee, names the attributes it
@@ -1360,14 +1466,39 @@ static LLVMValueRef leaf_new(lower *L, body *B, LLVMValueRef cls, const ival *va
    `fail` nothing is emitted: the walk only decides, and with `guess` it
    types the arguments `args` leaves unknown from the numbers beside
    them. An attribute takes the type the training run saw at the
-   operation it is an operand of, else the other operand's. */
+   operation it is an operand of, else the other operand's. A predicate
+   (lf->branches) returns an object (what == IV_PTR, T_OTHER): each of
+   its paths is walked to its return, and they meet in a phi. */
 static ival leaf_walk(lower *L, body *B, const pyaot_leaf *lf, ival *args, LLVMBasicBlockRef fail,
                       int guess, LLVMValueRef fn)
 {
-    ival st[PYAOT_LEAF_MAX], loc[PYAOT_LEAF_MAX] = {{0}}, none = {T_ANY, NULL, -1};
+    ival st[PYAOT_LEAF_MAX] = {{0}}, loc[PYAOT_LEAF_MAX] = {{0}};
     memcpy(loc, args, sizeof *args * (size_t)lf->co->co_argcount);
-    int sp = 0;
-    for (int k = 0; k < lf->d.n; k++) {
+    if (!lf->branches)
+        return walk_from(L, B, lf, args, fail, guess, fn, 0, st, 0, loc, NULL);
+    leaf_paths paths = {0};
+    if (fail != NULL)
+        paths.join = lw_new_bb(L, B, "leaf_join");
+    ival r = walk_from(L, B, lf, args, fail, guess, fn, 0, st, 0, loc, &paths);
+    if (r.t == T_ANY || fail == NULL)
+        return r;
+    LLVMPositionBuilderAtEnd(L->b, paths.join);
+    r.v = LLVMBuildPhi(L->b, L->ptr, "");
+    LLVMAddIncoming(r.v, paths.vals, paths.from, (unsigned)paths.n);
+    return r;
+}
+
+/* leaf_walk from instruction `k0` with the stack `st0` (`sp0` deep) and
+   locals `loc0` (copied: each path of a predicate has its own). */
+static ival walk_from(lower *L, body *B, const pyaot_leaf *lf, ival *args, LLVMBasicBlockRef fail,
+                      int guess, LLVMValueRef fn, int k0, const ival *st0, int sp0,
+                      const ival *loc0, leaf_paths *paths)
+{
+    ival st[PYAOT_LEAF_MAX], loc[PYAOT_LEAF_MAX], none = {T_ANY, NULL, -1};
+    memcpy(st, st0, sizeof *st * (size_t)sp0);
+    memcpy(loc, loc0, sizeof loc);
+    int sp = sp0;
+    for (int k = k0; k < lf->d.n; k++) {
         const pyaot_instr *in = &lf->d.ins[k];
         switch (in->opcode) {
         case LOAD_FAST:
@@ -1377,10 +1508,17 @@ static ival leaf_walk(lower *L, body *B, const pyaot_leaf *lf, ival *args, LLVMB
         case STORE_FAST:
             loc[in->oparg] = st[--sp];
             break;
-        case LOAD_CONST: /* a number: the leaf was checked */
+        case LOAD_CONST: /* a number, or in a predicate any constant, kept as it is */
             st[sp] = (ival){.arg = -1};
             st[sp].t = pyaot_unbox_const(L->cx, PyTuple_GET_ITEM(lf->co->co_consts, in->oparg),
                                          &st[sp].v);
+            if (st[sp].t != T_INT && st[sp].t != T_FLOAT) {
+                st[sp] = (ival){T_OTHER, NULL, -1, 0, IV_PTR};
+                if (fail != NULL) {
+                    LLVMValueRef cargs[2] = {fn, lw_ci(L, in->oparg)};
+                    st[sp].v = hcall(L, "pyaot_v_leaf_const", cargs, 2);
+                }
+            }
             sp++;
             break;
         case LOAD_ATTR: { /* of an argument: the leaf was checked */
@@ -1397,9 +1535,14 @@ static ival leaf_walk(lower *L, body *B, const pyaot_leaf *lf, ival *args, LLVMB
             st[sp - 1] = r;
             break;
         }
-        case LOAD_GLOBAL: /* the class of `return C(...)`: the leaf was checked */
-            st[sp++] = (ival){T_OTHER, NULL, -1, 0, IV_NULL};
-            st[sp] = (ival){T_OTHER, NULL, -1, 0, IV_CLS};
+        case LOAD_GLOBAL: /* the class of `return C(...)`, or a predicate's value */
+            if (in->oparg & 1) {
+                st[sp++] = (ival){T_OTHER, NULL, -1, 0, IV_NULL};
+                st[sp] = (ival){T_OTHER, NULL, -1, 0, IV_CLS};
+            }
+            else { /* read as an attribute is: its type is decided where it is used */
+                st[sp] = (ival){T_ANY, NULL, -1, 0, IV_ATTR};
+            }
             if (fail != NULL) {
                 LLVMValueRef gargs[3] = {lw_new_cache(L, B), fn, lw_ci(L, in->oparg)};
                 st[sp].v = hcall(L, "pyaot_v_leaf_global", gargs, 3);
@@ -1424,21 +1567,7 @@ static ival leaf_walk(lower *L, body *B, const pyaot_leaf *lf, ival *args, LLVMB
         }
         case BINARY_OP: {
             ival y = st[--sp], x = st[--sp];
-            if ((x.what != IV_NUM && x.what != IV_ATTR) || (y.what != IV_NUM && y.what != IV_ATTR))
-                return none;
-            if (x.what == IV_ATTR || y.what == IV_ATTR) {
-                int seen = pyaot_seen_numbers(lf->prof != NULL ? pyaot_profile_seen(lf->prof, in->unit)
-                                                              : 0);
-                enum vtype t = seen == PYAOT_SEEN_INT ? T_INT : seen == PYAOT_SEEN_FLOAT ? T_FLOAT : T_ANY;
-                if (!attr_number(L, B, &x, t != T_ANY ? t : y.t, fail) ||
-                    !attr_number(L, B, &y, t != T_ANY ? t : x.t, fail))
-                    return none;
-            }
-            if (guess) {
-                guess_arg(args, loc, &x, y.t);
-                guess_arg(args, loc, &y, x.t);
-            }
-            if (x.t == T_ANY || y.t == T_ANY)
+            if (!leaf_numbers(L, B, lf, in, args, loc, &x, &y, fail, guess))
                 return none;
             int on_ints = x.t == T_INT && y.t == T_INT;
             if (on_ints ? !int_op_supported(in->oparg) : !float_op_supported(in->oparg))
@@ -1455,10 +1584,86 @@ static ival leaf_walk(lower *L, body *B, const pyaot_leaf *lf, ival *args, LLVMB
             st[sp++] = r;
             break;
         }
-        case RETURN_VALUE:
-            /* An argument or a constant returned as it is keeps its
-               identity, which a value in a register would not. */
-            return st[sp - 1].made ? st[sp - 1] : none;
+        case COMPARE_OP: { /* of numbers, in a predicate: a bool in a register */
+            ival y = st[--sp], x = st[--sp];
+            if (in->oparg > Py_GE || !leaf_numbers(L, B, lf, in, args, loc, &x, &y, fail, guess))
+                return none;
+            int on_ints = x.t == T_INT && y.t == T_INT;
+            LLVMValueRef c = NULL;
+            if (fail != NULL) {
+                if (!on_ints && x.t == T_INT)
+                    x.v = to_double(L, B, x.v, fail);
+                if (!on_ints && y.t == T_INT)
+                    y.v = to_double(L, B, y.v, fail);
+                LLVMValueRef cargs[3] = {lw_ci(L, in->oparg), x.v, y.v};
+                c = truth(L, hcall(L, on_ints ? "pyaot_v_cmp_int" : "pyaot_v_cmp_float", cargs, 3));
+            }
+            st[sp++] = (ival){T_OTHER, c, -1, 0, IV_BOOL};
+            break;
+        }
+        case RETURN_VALUE: {
+            if (paths == NULL) /* An argument or a constant returned as it is keeps its
+                                  identity, which a value in a register would not. */
+                return st[sp - 1].made ? st[sp - 1] : none;
+            LLVMValueRef o = leaf_object(L, &st[sp - 1], fail);
+            if (o == NULL || paths->n == LEAF_PATHS)
+                return none;
+            if (fail != NULL) {
+                paths->vals[paths->n] = o;
+                paths->from[paths->n] = LLVMGetInsertBlock(L->b);
+                LLVMBuildBr(L->b, paths->join);
+            }
+            paths->n++;
+            return (ival){T_OTHER, NULL, -1, 0, IV_PTR};
+        }
+        case UNARY_NOT: {
+            LLVMValueRef c = leaf_truth(L, B, &st[sp - 1], fail);
+            if (c == NULL)
+                return none;
+            st[sp - 1] = (ival){T_OTHER, fail != NULL ? LLVMBuildNot(L->b, c, "") : NULL, -1, 0,
+                                IV_BOOL};
+            break;
+        }
+        case IS_OP: {
+            ival y = st[--sp], x = st[--sp];
+            LLVMValueRef a = leaf_object(L, &x, fail), b = leaf_object(L, &y, fail);
+            if (a == NULL || b == NULL)
+                return none; /* a number in a register has no identity */
+            st[sp++] = (ival){T_OTHER,
+                              fail != NULL ? LLVMBuildICmp(L->b, in->oparg ? LLVMIntNE : LLVMIntEQ,
+                                                           a, b, "")
+                                           : NULL,
+                              -1, 0, IV_BOOL};
+            break;
+        }
+        case POP_JUMP_FORWARD_IF_NONE: case POP_JUMP_FORWARD_IF_NOT_NONE: {
+            LLVMValueRef o = leaf_object(L, &st[--sp], fail), c = NULL;
+            if (o == NULL)
+                return none;
+            if (fail != NULL) {
+                c = truth(L, hcall(L, "pyaot_v_is_none", &o, 1));
+                if (in->opcode == POP_JUMP_FORWARD_IF_NOT_NONE)
+                    c = LLVMBuildNot(L->b, c, "");
+            }
+            return walk_fork(L, B, lf, args, fail, guess, fn, k, pyaot_leaf_target(&lf->d, k), c,
+                             st, sp, NULL, loc, paths);
+        }
+        case POP_JUMP_FORWARD_IF_FALSE: case POP_JUMP_FORWARD_IF_TRUE:
+        case JUMP_IF_FALSE_OR_POP: case JUMP_IF_TRUE_OR_POP: {
+            ival x = st[--sp];
+            LLVMValueRef c = leaf_truth(L, B, &x, fail);
+            if (c == NULL)
+                return none;
+            int on_true = in->opcode == POP_JUMP_FORWARD_IF_TRUE || in->opcode == JUMP_IF_TRUE_OR_POP;
+            if (fail != NULL && !on_true)
+                c = LLVMBuildNot(L->b, c, "");
+            int keep = in->opcode == JUMP_IF_FALSE_OR_POP || in->opcode == JUMP_IF_TRUE_OR_POP;
+            return walk_fork(L, B, lf, args, fail, guess, fn, k, pyaot_leaf_target(&lf->d, k), c,
+                             st, sp, keep ? &x : NULL, loc, paths);
+        }
+        case JUMP_FORWARD:
+            k = pyaot_leaf_target(&lf->d, k) - 1;
+            break;
         default: /* RESUME, NOP, PRECALL: a pure leaf has nothing else */
             break;
         }
@@ -1539,7 +1744,9 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
             return 0;
     if (res.t == T_ANY)
         return 0;
-    enum vkind kind = res.what == IV_NEW ? V_FRAME : res.t == T_INT ? V_INT : V_DOUBLE;
+    enum vkind kind = res.what == IV_NEW || res.what == IV_PTR ? V_FRAME
+                      : res.t == T_INT                          ? V_INT
+                                                                : V_DOUBLE;
 
     if (lf->entry == NULL) {
         char name[64];
@@ -1577,11 +1784,15 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
         }
     }
     LLVMValueRef fast = leaf_walk(L, B, lf, args, slow, 0, f).v;
+    if (res.what == IV_PTR) { /* a predicate's object, borrowed from what is dropped below */
+        LLVMValueRef put[3] = {B->ctx, slot_index(L, B, base), fast};
+        hcall(L, "pyaot_v_put_ref", put, 3);
+    }
     hcall(L, "pyaot_v_unref", &f, 1);
     for (int k = 0; k < nargs; k++)
         if (obj[k] != NULL)
             hcall(L, args[k].what == IV_OBJ ? "pyaot_v_unref" : "pyaot_v_drop", &obj[k], 1);
-    if (kind == V_FRAME) { /* the instance goes where the call's result would */
+    if (res.what == IV_NEW) { /* the instance goes where the call's result would */
         LLVMValueRef put[3] = {B->ctx, slot_index(L, B, base), fast};
         hcall(L, "pyaot_v_put_new", put, 3);
     }

@@ -73,6 +73,22 @@ HOT int pyaot_v_bool(PyObject *o)
     return -1;
 }
 
+/* A predicate leaf's bool (compiler/unbox.c) as the object the call
+   would have returned, borrowed (True and False live as long as the
+   interpreter). */
+HOT PyObject *pyaot_v_bool_obj(int b)
+{
+    return b ? Py_True : Py_False;
+}
+
+/* Constant `i` of leaf function `fn` (checked to have the leaf's code),
+   borrowed from that code. */
+HOT PyObject *pyaot_v_leaf_const(PyObject *fn, int i)
+{
+    PyCodeObject *co = (PyCodeObject *)((PyFunctionObject *)fn)->func_code;
+    return PyTuple_GET_ITEM(co->co_consts, i);
+}
+
 HOT int pyaot_v_exact_bool(PyObject *o)
 {
     return o == Py_True ? 1 : o == Py_False ? 0 : -1;
