@@ -196,7 +196,7 @@ HOT int pyaot_op_IS_OP(pyaot_ctx *c, int sp, int oparg)
     return ST_OK;
 }
 
-int pyaot_op_CONTAINS_OP(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_CONTAINS_OP(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *item = S(sp - 2), *container = S(sp - 1);
     int r = PySequence_Contains(container, item);

@@ -11,7 +11,7 @@ static void drop(pyaot_ctx *c, int sp, int n)
     }
 }
 
-int pyaot_op_BUILD_TUPLE(pyaot_ctx *c, int sp, int oparg)
+HOT int pyaot_op_BUILD_TUPLE(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *t = PyTuple_New(oparg);
     if (t == NULL)
