@@ -1,7 +1,8 @@
 /* Which calls the unboxed tier computes inline (unbox.c emits them): a
    call, by its global name, of a function the module body defines with
-   a plain `def`, or a method call `obj.name(...)` of a method one class
-   body of the module defines, whose body is a "pure leaf": one straight
+   a plain `def`, or a method call `obj.name(...)` of a method class
+   bodies of the module define (each definition tried in turn), whose
+   body is a "pure leaf": one straight
    run of number arithmetic on its arguments, locals, number constants
    and attributes of its arguments (`self.x * o.x`), ending in a return
    of the result or of a class called with such results
@@ -65,6 +66,7 @@ static int is_leaf(pyaot_leaf *lf)
         case LOAD_FAST:
             if (!bound[in->oparg])
                 return 0; /* UnboundLocalError: only the real call raises it */
+            lf->used[in->oparg] = 1;
             break;
         case STORE_FAST:
             bound[in->oparg] = stored[in->oparg] = 1;
@@ -116,6 +118,12 @@ static int is_leaf(pyaot_leaf *lf)
             for (int k = 0; k < co->co_argcount; k++)
                 if (lf->owner[k] && stored[k])
                     return 0;
+            /* A getter (`return self.var`) returns an object as it is,
+               which a predicate's walk keeps. */
+            if (!lf->branches && cls == 0 && i > 0 &&
+                (d->ins[i - 1].opcode == LOAD_ATTR ||
+                 (d->ins[i - 1].opcode == LOAD_FAST && d->ins[i - 1].oparg < co->co_argcount)))
+                lf->branches = 1;
             if (!lf->branches)
                 return 1; /* what follows is unreachable */
             break;
@@ -286,11 +294,11 @@ pyaot_leaves *pyaot_leaves_find(PyObject *codes, const pyaot_options *o)
         if (j == 0 || !(co->co_flags & CO_OPTIMIZED))
             find_in(t, codes, co, j != 0, defs, o);
     }
-    /* A method name more than one class body defines is left out: the
-       call site could meet either. */
+    /* A method name more than PYAOT_LEAF_CANDIDATES class bodies define
+       is left out: a call site tries each definition in turn. */
     for (int k = 0; k < t->n; k++) {
         PyObject *n = t->v[k].method ? PyDict_GetItemString(defs, t->v[k].name) : NULL;
-        if (n != NULL && PyLong_AsLong(n) != 1)
+        if (n != NULL && PyLong_AsLong(n) > PYAOT_LEAF_CANDIDATES)
             t->v[k].method = -1;
     }
     Py_DECREF(defs);
@@ -310,9 +318,13 @@ pyaot_leaf *pyaot_leaf_named(pyaot_leaves *t, const char *name)
     return find_leaf(t, name, 0);
 }
 
-pyaot_leaf *pyaot_leaf_method(pyaot_leaves *t, const char *name)
+int pyaot_leaf_methods(pyaot_leaves *t, const char *name, pyaot_leaf **out)
 {
-    return find_leaf(t, name, 1);
+    int n = 0;
+    for (int k = 0; t != NULL && k < t->n && n < PYAOT_LEAF_CANDIDATES; k++)
+        if (t->v[k].method == 1 && strcmp(t->v[k].name, name) == 0)
+            out[n++] = &t->v[k];
+    return n;
 }
 
 void pyaot_leaves_resolve(pyaot_leaves *t, LLVMValueRef *entries, LLVMTypeRef ptr)

@@ -165,6 +165,7 @@ typedef struct pyaot_leaf {
     pyaot_decoded d;
     enum vtype arg[PYAOT_LEAF_MAX]; /* per argument: what the training run saw */
     unsigned char owner[PYAOT_LEAF_MAX]; /* per argument: an object whose attributes it reads */
+    unsigned char used[PYAOT_LEAF_MAX];  /* per local: loaded by the body */
     int branches;               /* a predicate: forward jumps, tests and comparisons */
     int profiled;               /* the training run saw it */
     const pyaot_code_profile *prof; /* what the training run saw, or NULL */
@@ -175,9 +176,10 @@ typedef struct pyaot_leaf {
    can be found. */
 pyaot_leaves *pyaot_leaves_find(PyObject *codes, const pyaot_options *o);
 pyaot_leaf *pyaot_leaf_named(pyaot_leaves *t, const char *name);
-/* The method leaf called `name`, when no other class body of the module
-   defines a method of that name. */
-pyaot_leaf *pyaot_leaf_method(pyaot_leaves *t, const char *name);
+/* The method leaves called `name` (at most PYAOT_LEAF_CANDIDATES, the
+   class bodies of the module that define one), into `out`; their count. */
+#define PYAOT_LEAF_CANDIDATES 3
+int pyaot_leaf_methods(pyaot_leaves *t, const char *name, pyaot_leaf **out);
 /* After lowering: each used placeholder becomes the leaf's native entry
    (`entries`, by index), or NULL when it stays interpreted. */
 void pyaot_leaves_resolve(pyaot_leaves *t, LLVMValueRef *entries, LLVMTypeRef ptr);

@@ -1688,46 +1688,23 @@ static LLVMValueRef call_ordinary(lower *L, body *B, int i, int base, LLVMValueR
     return generic_done(L, B, i + 1, hcall(L, "pyaot_v_call", args, 4), base, kind, 1, e);
 }
 
-/* PRECALL `i` and its CALL, `f(a, b, ...)` or `obj.f(a, b, ...)` of a
-   pure leaf `f` of this module: the leaf's arithmetic runs on the
-   straight path, behind checks that `f` is still that function (its code
-   is the one the site's direct call learnt, whose native entry is the
-   leaf's) and that nothing would see the difference from a call
-   (pyaot_v_inline_ok), and of the arguments' types (from the caller's
-   knowledge, or what the training run saw in the leaf). An argument whose
-   attributes the leaf reads is an object the caller does not hold the
-   last reference to (so that dropping it frees nothing). A constructor
-   leaf's instance is the call's result, in the frame. A failed check
-   makes the ordinary call instead, which computes the same from the
-   start. */
-static int call_inline(lower *L, body *B, int i, pyaot_error *e)
+/* Argument types for inlining leaf `lf` at a call whose arguments start
+   at stack position `first`: what the caller knows, else what the
+   training run saw in the leaf, else (no profile of the leaf) a guess;
+   an argument whose attributes the leaf reads, or that it never loads,
+   is an object. With them, the leaf's result (`res`). 0 when it cannot
+   be inlined so. */
+static int plan_leaf(lower *L, body *B, pyaot_leaf *lf, int first, int nargs, ival *args,
+                     ival *res)
 {
-    const pyaot_decoded *d = B->d;
-    const pyaot_instr *in = &d->ins[i];
-    int n = in->oparg;
-    if (L->leaves == NULL || i + 1 >= d->n || d->ins[i + 1].opcode != CALL ||
-        d->ins[i + 1].oparg != n || in->next != d->ins[i + 1].start ||
-        (i > 0 && d->ins[i - 1].opcode == KW_NAMES) || n + 2 > B->vdepth)
+    if (lf->co->co_argcount != nargs)
         return 0;
-    pyaot_callee ce = lw_callee_of(B, i + 1);
-    pyaot_leaf *lf = ce.global != NULL   ? pyaot_leaf_named(L->leaves, ce.global)
-                     : ce.method != NULL ? pyaot_leaf_method(L->leaves, ce.method)
-                                         : NULL;
-    int base = B->vdepth - n - 2;
-    /* [NULL, f, args...] or, after LOAD_METHOD, [f, self, args...] */
-    int first = lf != NULL && lf->method ? base + 1 : base + 2;
-    int nargs = n + (first == base + 1);
-    if (lf == NULL || lf->co->co_argcount != nargs || B->vs[base].kind != V_FRAME ||
-        B->vs[base + 1].kind != V_FRAME || items_below(B, base))
-        return 0;
-    /* Argument types: what the caller knows, else what the training run
-       saw in the leaf, else (no profile of the leaf) a guess. */
-    ival args[PYAOT_LEAF_MAX] = {{0}};
+    memset(args, 0, sizeof *args * PYAOT_LEAF_MAX);
     for (int k = 0; k < nargs; k++) {
         const vslot *s = &B->vs[first + k];
         enum vtype t = static_type(s);
-        if (lf->owner[k]) {
-            if (t != T_ANY || (s->kind != V_FRAME && s->kind != V_REF))
+        if (lf->owner[k] || !lf->used[k]) {
+            if ((lf->owner[k] && t != T_ANY) || (s->kind != V_FRAME && s->kind != V_REF))
                 return 0;
             args[k] = (ival){T_OTHER, NULL, -1, 0, IV_OBJ};
             continue;
@@ -1738,73 +1715,131 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
     }
     if (!lf->profiled)
         (void)leaf_walk(L, B, lf, args, NULL, 1, NULL);
-    ival res = leaf_walk(L, B, lf, args, NULL, 0, NULL);
+    *res = leaf_walk(L, B, lf, args, NULL, 0, NULL);
     for (int k = 0; k < nargs; k++)
         if (args[k].t == T_ANY)
             return 0;
-    if (res.t == T_ANY)
-        return 0;
-    enum vkind kind = res.what == IV_NEW || res.what == IV_PTR ? V_FRAME
-                      : res.t == T_INT                          ? V_INT
-                                                                : V_DOUBLE;
+    return res->t != T_ANY;
+}
 
-    if (lf->entry == NULL) {
-        char name[64];
-        snprintf(name, sizeof name, "pyaot_entryref_%d", lf->index);
-        lf->entry = LLVMAddGlobal(L->mod, L->i8, name);
+/* PRECALL `i` and its CALL, `f(a, b, ...)` or `obj.f(a, b, ...)` of a
+   pure leaf `f` of this module: the leaf's arithmetic runs on the
+   straight path, behind checks that `f` is still that function (its
+   code's native entry is the leaf's) and that nothing would see the
+   difference from a call (pyaot_v_inline_ok), and of the arguments'
+   types (from the caller's knowledge, or what the training run saw in
+   the leaf). An argument whose attributes the leaf reads (or that it
+   never loads) is an object the caller does not hold the last reference
+   to (so that dropping it frees nothing). A constructor leaf's instance
+   and a predicate's object are the call's result, in the frame. A method
+   that several class bodies define is tried as each of them in turn,
+   when each returns an object in the frame and takes only objects. A
+   failed check makes the ordinary call instead, which computes the same
+   from the start. */
+static int call_inline(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_decoded *d = B->d;
+    const pyaot_instr *in = &d->ins[i];
+    int n = in->oparg;
+    if (L->leaves == NULL || i + 1 >= d->n || d->ins[i + 1].opcode != CALL ||
+        d->ins[i + 1].oparg != n || in->next != d->ins[i + 1].start ||
+        (i > 0 && d->ins[i - 1].opcode == KW_NAMES) || n + 2 > B->vdepth)
+        return 0;
+    pyaot_callee ce = lw_callee_of(B, i + 1);
+    pyaot_leaf *cand[PYAOT_LEAF_CANDIDATES];
+    int nc = 0;
+    if (ce.global != NULL)
+        nc = (cand[0] = pyaot_leaf_named(L->leaves, ce.global)) != NULL;
+    else if (ce.method != NULL)
+        nc = pyaot_leaf_methods(L->leaves, ce.method, cand);
+    int base = B->vdepth - n - 2;
+    if (nc == 0 || B->vs[base].kind != V_FRAME || B->vs[base + 1].kind != V_FRAME ||
+        items_below(B, base))
+        return 0;
+    int method = cand[0]->method;
+    /* [NULL, f, args...] or, after LOAD_METHOD, [f, self, args...] */
+    int first = method ? base + 1 : base + 2;
+    int nargs = n + method;
+    ival args[PYAOT_LEAF_CANDIDATES][PYAOT_LEAF_MAX], res[PYAOT_LEAF_CANDIDATES];
+    int kept = 0;
+    for (int c = 0; c < nc; c++) {
+        if (!plan_leaf(L, B, cand[c], first, nargs, args[kept], &res[kept]))
+            continue;
+        int objects = res[kept].what == IV_NEW || res[kept].what == IV_PTR;
+        for (int k = 0; k < nargs; k++)
+            objects &= args[kept][k].what == IV_OBJ;
+        if (nc == 1 || objects)
+            cand[kept++] = cand[c];
     }
+    if (kept == 0)
+        return 0;
+    enum vkind kind = res[0].what == IV_NEW || res[0].what == IV_PTR ? V_FRAME
+                      : res[0].t == T_INT                             ? V_INT
+                                                                      : V_DOUBLE;
+
     LLVMValueRef cache = lw_new_cache(L, B);
     LLVMBasicBlockRef slow = lw_new_bb(L, B, "call_not_inline");
+    LLVMBasicBlockRef join = lw_new_bb(L, B, "inlined");
     LLVMValueRef get[2] = {B->ctx, slot_index(L, B, base)};
-    LLVMValueRef okargs[5] = {B->ctx, NULL, NULL, cache, lf->entry};
-    if (lf->method) {
-        okargs[1] = LLVMConstPointerNull(L->ptr);
-    }
-    else {
-        okargs[1] = hcall(L, "pyaot_v_get", get, 2);
+    LLVMValueRef null = LLVMConstPointerNull(L->ptr);
+    if (!method) {
+        null = hcall(L, "pyaot_v_get", get, 2);
         get[1] = slot_index(L, B, base + 1);
     }
-    LLVMValueRef f = okargs[2] = hcall(L, "pyaot_v_get", get, 2);
-    if (lf->method) /* LOAD_METHOD found no method: [NULL, callable] */
+    LLVMValueRef f = hcall(L, "pyaot_v_get", get, 2), fast = NULL;
+    if (method) /* LOAD_METHOD found no method: [NULL, callable] */
         check(L, B, LLVMBuildIsNotNull(L->b, f, ""), slow);
-    check(L, B, truth(L, hcall(L, "pyaot_v_inline_ok", okargs, 5)), slow);
-    LLVMValueRef obj[PYAOT_LEAF_MAX];
-    for (int k = 0; k < nargs; k++) {
-        const vslot *s = &B->vs[first + k];
-        if (args[k].what != IV_OBJ) {
-            args[k].v = operand(L, B, first + k, args[k].t, 0, args[k].t, slow, 0, &obj[k]);
-            continue;
+    LLVMBasicBlockRef fast_end = NULL;
+    for (int c = 0; c < kept; c++) {
+        pyaot_leaf *lf = cand[c];
+        ival *a = args[c];
+        if (lf->entry == NULL) {
+            char name[64];
+            snprintf(name, sizeof name, "pyaot_entryref_%d", lf->index);
+            lf->entry = LLVMAddGlobal(L->mod, L->i8, name);
         }
-        obj[k] = NULL;
-        args[k].v = s->v;
-        if (s->kind == V_FRAME) {
-            get[1] = slot_index(L, B, first + k);
-            obj[k] = args[k].v = hcall(L, "pyaot_v_get", get, 2);
-            check(L, B, truth(L, hcall(L, "pyaot_v_shared", &obj[k], 1)), slow);
+        LLVMBasicBlockRef other = c + 1 < kept ? lw_new_bb(L, B, "inline_other") : slow;
+        LLVMValueRef okargs[5] = {B->ctx, null, f, cache, lf->entry};
+        check(L, B, truth(L, hcall(L, "pyaot_v_inline_ok", okargs, 5)), other);
+        LLVMValueRef obj[PYAOT_LEAF_MAX];
+        for (int k = 0; k < nargs; k++) {
+            const vslot *s = &B->vs[first + k];
+            if (a[k].what != IV_OBJ) {
+                a[k].v = operand(L, B, first + k, a[k].t, 0, a[k].t, slow, 0, &obj[k]);
+                continue;
+            }
+            obj[k] = NULL;
+            a[k].v = s->v;
+            if (s->kind == V_FRAME) {
+                get[1] = slot_index(L, B, first + k);
+                obj[k] = a[k].v = hcall(L, "pyaot_v_get", get, 2);
+                check(L, B, truth(L, hcall(L, "pyaot_v_shared", &obj[k], 1)), slow);
+            }
         }
+        fast = leaf_walk(L, B, lf, a, slow, 0, f).v;
+        if (res[c].what == IV_PTR) { /* a predicate's object, borrowed from what is dropped below */
+            LLVMValueRef put[3] = {B->ctx, slot_index(L, B, base), fast};
+            hcall(L, "pyaot_v_put_ref", put, 3);
+        }
+        hcall(L, "pyaot_v_unref", &f, 1);
+        for (int k = 0; k < nargs; k++)
+            if (obj[k] != NULL)
+                hcall(L, a[k].what == IV_OBJ ? "pyaot_v_unref" : "pyaot_v_drop", &obj[k], 1);
+        if (res[c].what == IV_NEW) { /* the instance goes where the call's result would */
+            LLVMValueRef put[3] = {B->ctx, slot_index(L, B, base), fast};
+            hcall(L, "pyaot_v_put_new", put, 3);
+        }
+        fast_end = LLVMGetInsertBlock(L->b);
+        LLVMBuildBr(L->b, join);
+        if (c + 1 < kept)
+            LLVMPositionBuilderAtEnd(L->b, other);
     }
-    LLVMValueRef fast = leaf_walk(L, B, lf, args, slow, 0, f).v;
-    if (res.what == IV_PTR) { /* a predicate's object, borrowed from what is dropped below */
-        LLVMValueRef put[3] = {B->ctx, slot_index(L, B, base), fast};
-        hcall(L, "pyaot_v_put_ref", put, 3);
-    }
-    hcall(L, "pyaot_v_unref", &f, 1);
-    for (int k = 0; k < nargs; k++)
-        if (obj[k] != NULL)
-            hcall(L, args[k].what == IV_OBJ ? "pyaot_v_unref" : "pyaot_v_drop", &obj[k], 1);
-    if (res.what == IV_NEW) { /* the instance goes where the call's result would */
-        LLVMValueRef put[3] = {B->ctx, slot_index(L, B, base), fast};
-        hcall(L, "pyaot_v_put_new", put, 3);
-    }
-    LLVMBasicBlockRef from[2] = {LLVMGetInsertBlock(L->b), NULL};
-    LLVMBasicBlockRef join = lw_new_bb(L, B, "inlined");
-    LLVMBuildBr(L->b, join);
 
     LLVMPositionBuilderAtEnd(L->b, slow);
     LLVMValueRef vals[2] = {fast, call_ordinary(L, B, i, base, cache, kind, e)};
     if (vals[1] == NULL)
         return -1;
-    from[1] = LLVMGetInsertBlock(L->b);
+    LLVMBasicBlockRef from[2] = {fast_end, LLVMGetInsertBlock(L->b)};
     LLVMBuildBr(L->b, join);
 
     LLVMPositionBuilderAtEnd(L->b, join);

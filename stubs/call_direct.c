@@ -736,20 +736,32 @@ HOT int pyaot_v_after_call(pyaot_ctx *c)
            _Py_tracemalloc_config.tracing;
 }
 
+/* Whether the native entry of `code` is `entry`: a callee the site's
+   direct call did not learn (another class's method of that name). */
+__attribute__((noinline)) static int entry_is(PyObject *code, void *entry)
+{
+    pyaot_code_rec *rec = pyaot_native_rec((PyCodeObject *)code);
+    return rec != NULL && rec->entry == entry;
+}
+
 /* An inlined call of a pure leaf (compiler/inline.c) may run in place
    of calling `f` (`null` is what is below it; a method call passes
-   NULL) when `f` is a
-   function of the code the site's direct-call `cache` learnt and that
-   code's native entry is `entry`, the leaf's, so its code is the one
-   inlined; and when nothing a call would show is on (pyaot_v_after_call)
-   and no RecursionError is due. The stack's reference to `f` must not be
-   the last one, so that dropping it frees nothing. */
+   NULL) when `f` is a function whose code's native entry is `entry`, the
+   leaf's, so its code is the one inlined (the code the site's
+   direct-call `cache` learnt is checked first, the cheaper way); and
+   when nothing a call would show is on (pyaot_v_after_call) and no
+   RecursionError is due. The stack's reference to `f` must not be the
+   last one, so that dropping it frees nothing. */
+
 HOT int pyaot_v_inline_ok(pyaot_ctx *c, PyObject *null, PyObject *f, void *cache, void *entry)
 {
     const direct_site *ds = cache;
-    return null == NULL && Py_TYPE(f) == &PyFunction_Type &&
-           ((PyFunctionObject *)f)->func_code == (PyObject *)ds->code && ds->rec->entry == entry &&
-           Py_REFCNT(f) > 1 && c->ts->recursion_remaining > 0 && !pyaot_v_after_call(c);
+    if (null != NULL || Py_TYPE(f) != &PyFunction_Type)
+        return 0;
+    PyObject *code = ((PyFunctionObject *)f)->func_code;
+    if (code == (PyObject *)ds->code ? ds->rec->entry != entry : !entry_is(code, entry))
+        return 0;
+    return Py_REFCNT(f) > 1 && c->ts->recursion_remaining > 0 && !pyaot_v_after_call(c);
 }
 
 /* Global `idx` of leaf function `fn` (its code checked to be the leaf's)
