@@ -82,6 +82,9 @@ typedef struct pyaot_runtime {
     void *builtin_min, *builtin_max, *builtin_abs, *dict_get, *str_join;
     /* next(), generator.send and coroutine.send: resumed natively. */
     void *builtin_next, *gen_send, *coro_send;
+    /* The iterator type of ASCII strs, private to the interpreter (the
+       other, PyUnicodeIter_Type, is exported): FOR_ITER steps both inline. */
+    void *str_ascii_iter;
 } pyaot_runtime;
 
 /* co_extra as 3.11 lays it out (the struct is private to codeobject.c). */

@@ -271,6 +271,13 @@ static PyObject *m_enable(PyObject *self, PyObject *args)
         rt->builtin_next = real_builtin("next");
         rt->gen_send = Py_XNewRef(PyDict_GetItemString(PyGen_Type.tp_dict, "send"));
         rt->coro_send = Py_XNewRef(PyDict_GetItemString(PyCoro_Type.tp_dict, "send"));
+        PyObject *ascii = PyUnicode_FromString("a");
+        PyObject *it = ascii != NULL ? PyObject_GetIter(ascii) : NULL;
+        Py_XDECREF(ascii);
+        if (it == NULL)
+            return NULL;
+        rt->str_ascii_iter = Py_TYPE(it); /* a static type */
+        Py_DECREF(it);
     }
     pyaot_runtime_state.extra_index = extra_index; /* direct calls on */
     enabled = 1;

@@ -1,7 +1,7 @@
-/* Speculative subscripts and iteration: lists and tuples indexed by a
-   compact int, exact dicts, and FOR_ITER over range, list and tuple
-   iterators, inline behind type checks; anything else takes the generic
-   operation. */
+/* Speculative subscripts and iteration: lists, tuples and strs indexed
+   by a compact int, exact dicts, and FOR_ITER over range, list, tuple and
+   str iterators, inline behind type checks; anything else takes the
+   generic operation. */
 #include "numbers.h"
 
 /* 3.11's iterator layouts, private to their object files; the artifact is
@@ -16,6 +16,17 @@ typedef struct {
     Py_ssize_t index;
     PyObject *seq; /* NULL once exhausted */
 } seq_iter;
+
+/* The one-character str of `ch` as str indexing and iteration make it:
+   the interpreter's shared object below 256. NULL with an exception. */
+static inline HOT PyObject *str_char(Py_UCS4 ch)
+{
+    if (ch < 128)
+        return Py_NewRef((PyObject *)&_Py_SINGLETON(strings).ascii[ch]);
+    if (ch < 256)
+        return Py_NewRef((PyObject *)&_Py_SINGLETON(strings).latin1[ch - 128]);
+    return PyUnicode_FromOrdinal((int)ch);
+}
 
 /* The index a compact int (or bool-free small int) names in a sequence
    of `n` items, or -1 when out of range or not a compact int. */
@@ -41,6 +52,12 @@ HOT int pyaot_spec_BINARY_SUBSCR(pyaot_ctx *c, int sp, int oparg, void *cache)
     else if (PyTuple_CheckExact(container) &&
              (i = small_index(sub, PyTuple_GET_SIZE(container))) >= 0) {
         r = Py_NewRef(PyTuple_GET_ITEM(container, i));
+    }
+    else if (PyUnicode_CheckExact(container) && PyUnicode_IS_READY(container) &&
+             (i = small_index(sub, PyUnicode_GET_LENGTH(container))) >= 0) {
+        r = str_char(PyUnicode_READ_CHAR(container, i));
+        if (r == NULL)
+            return ST_ERROR;
     }
     else if (PyDict_CheckExact(container)) { /* a key's __hash__ and __eq__ run code */
         r = PyDict_GetItemWithError(container, sub);
@@ -107,6 +124,21 @@ HOT int pyaot_spec_FOR_ITER(pyaot_ctx *c, int sp, int oparg, void *cache)
                                                         : PyTuple_GET_ITEM(s->seq, s->index);
                 s->index++;
                 S(sp) = Py_NewRef(item);
+                return ST_OK;
+            }
+            Py_CLEAR(s->seq);
+        }
+    }
+    else if (tp == pyaot_rt->str_ascii_iter || tp == &PyUnicodeIter_Type) {
+        /* str's iterators have seq_iter's layout */
+        seq_iter *s = (seq_iter *)it;
+        if (s->seq != NULL) {
+            if (s->index < PyUnicode_GET_LENGTH(s->seq)) {
+                PyObject *ch = str_char(PyUnicode_READ_CHAR(s->seq, s->index));
+                if (ch == NULL)
+                    return ST_ERROR;
+                s->index++;
+                S(sp) = ch;
                 return ST_OK;
             }
             Py_CLEAR(s->seq);
