@@ -116,13 +116,36 @@ HOT int pyaot_spec_BINARY_OP_NUM(pyaot_ctx *c, int sp, int oparg, void *cache)
 
 /* --- comparisons ------------------------------------------------------ */
 
+/* `a op b` of two different exact strs ordered by code points, as
+   PyUnicode_Compare orders them: the first characters decide when they
+   differ (a tokenizer's `ch < " "`) without a call. */
+static inline HOT int str_order(int op, PyObject *a, PyObject *b)
+{
+    if (PyUnicode_IS_READY(a) && PyUnicode_IS_READY(b) && PyUnicode_GET_LENGTH(a) > 0 &&
+        PyUnicode_GET_LENGTH(b) > 0) {
+        Py_UCS4 x = PyUnicode_READ_CHAR(a, 0), y = PyUnicode_READ_CHAR(b, 0);
+        if (x != y)
+            return cmp_result(op, x < y, 0);
+    }
+    int d = PyUnicode_Compare(a, b); /* cannot fail on two str */
+    return cmp_result(op, d < 0, d == 0);
+}
+
 static inline HOT int compare(pyaot_ctx *c, int sp, int oparg, int kinds, int strings)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
     int t = number_cmp(oparg, a, b, kinds);
     if (t < 0 && strings && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
-        int d = a == b ? 0 : PyUnicode_Compare(a, b); /* cannot fail on two str */
-        t = cmp_result(oparg, d < 0, d == 0);
+        if ((oparg == Py_EQ || oparg == Py_NE) && PyUnicode_IS_READY(a) && PyUnicode_IS_READY(b)) {
+            /* Equality as the interpreter's COMPARE_OP_STR_JUMP tests it:
+               strs of other lengths differ without a call. */
+            int eq = a == b || (PyUnicode_GET_LENGTH(a) == PyUnicode_GET_LENGTH(b) &&
+                                _PyUnicode_Equal(a, b));
+            t = eq == (oparg == Py_EQ);
+        }
+        else {
+            t = a == b ? cmp_result(oparg, 0, 1) : str_order(oparg, a, b);
+        }
     }
     if (t < 0) {
         pyaot_guard_miss(c, 0);

@@ -1,4 +1,4 @@
-# Indexing a str by an int and iterating over a str, stepped inline (trained on ASCII text): ASCII, Latin-1, BMP and astral characters, positive and negative indices, out of range (IndexError), bool, bigint and float indices, a str subclass with __getitem__ and __iter__, the shared one-character objects (identity) and new ones above 255, the reference count of the shared objects, empty strs, an iterator advanced by hand before the loop, resumed after the loop, exhausted and reused, sites that meet lists, tuples, dicts, bytes and strs in turn, and a tracer switched on mid-loop.
+# Indexing a str by an int and iterating over a str, stepped inline, and str equality (trained on ASCII text): strs of one length and of others, of other kinds, a subclass, a str and an int; ASCII, Latin-1, BMP and astral characters, positive and negative indices, out of range (IndexError), bool, bigint and float indices, a str subclass with __getitem__ and __iter__, the shared one-character objects (identity) and new ones above 255, the reference count of the shared objects, empty strs, an iterator advanced by hand before the loop, resumed after the loop, exhausted and reused, sites that meet lists, tuples, dicts, bytes and strs in turn, and a tracer switched on mid-loop.
 # pyaot-train: train
 import sys
 
@@ -33,9 +33,15 @@ def count_upper(s):
     return n
 
 
+def same(a, b):
+    return a == b, a != b, a < b, a >= b
+
+
 def train():
     text = "the quick brown fox Jumps over THE lazy dog"
     for _ in range(300):
+        same(text[4], " ")
+        same("fox", text[16:19])
         chars(text)
         at(text, 3)
         at(text, -1)
@@ -71,6 +77,16 @@ def main():
     print(sys.getrefcount("q") - before, len(kept))
     del kept
     print(sys.getrefcount("q") - before)
+    # equality of strs of one length, of other lengths, kinds and contents
+    built = "".join(["ca", "f\u00e9"])
+    for a, b in (("a", "a"), ("a", "b"), ("ab", "a"), ("", ""), ("", "x"), ("e", "\u00e9"),
+                 ("caf\u00e9", built), (built, "cafe"), ("\u4e2d", "\U0001f600"),
+                 ("\U0001f600x", "\U0001f600y"), ("x" * 300, "x" * 299 + "y"),
+                 (Shout("ab"), "ab"), ("ab", Shout("AB")), ("1", 1)):
+        try:
+            print(repr(a), repr(b), same(a, b))
+        except TypeError as exc:
+            print(repr(a), repr(b), "TypeError", exc)
     # a subclass overrides both
     sh = Shout("quiet words")
     print(chars(sh), at(sh, 0), at(sh, -1), scan(sh), count_upper(sh))
