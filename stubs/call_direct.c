@@ -748,7 +748,8 @@ __attribute__((noinline)) static int entry_is(PyObject *code, void *entry)
    of calling `f` (`null` is what is below it; a method call passes
    NULL) when `f` is a function whose code's native entry is `entry`, the
    leaf's, so its code is the one inlined (the code the site's
-   direct-call `cache` learnt is checked first, the cheaper way); and
+   direct-call `cache` learnt is checked first, the cheaper way, and the
+   first call runs, to learn it); and
    when nothing a call would show is on (pyaot_v_after_call) and no
    RecursionError is due. The stack's reference to `f` must not be the
    last one, so that dropping it frees nothing. */
@@ -758,8 +759,11 @@ HOT int pyaot_v_inline_ok(pyaot_ctx *c, PyObject *null, PyObject *f, void *cache
     const direct_site *ds = cache;
     if (null != NULL || Py_TYPE(f) != &PyFunction_Type)
         return 0;
+    /* Until the site's direct call has learnt a callee, the call runs:
+       it learns one, which makes the check of most sites the cheap one. */
     PyObject *code = ((PyFunctionObject *)f)->func_code;
-    if (code == (PyObject *)ds->code ? ds->rec->entry != entry : !entry_is(code, entry))
+    if (code == (PyObject *)ds->code ? ds->rec->entry != entry
+                                     : ds->code == NULL || !entry_is(code, entry))
         return 0;
     return Py_REFCNT(f) > 1 && c->ts->recursion_remaining > 0 && !pyaot_v_after_call(c);
 }
