@@ -298,7 +298,8 @@ pyaot_leaves *pyaot_leaves_find(PyObject *codes, const pyaot_options *o)
        is left out: a call site tries each definition in turn. */
     for (int k = 0; k < t->n; k++) {
         PyObject *n = t->v[k].method ? PyDict_GetItemString(defs, t->v[k].name) : NULL;
-        if (n != NULL && PyLong_AsLong(n) > PYAOT_LEAF_CANDIDATES)
+        t->v[k].defs = n != NULL ? (int)PyLong_AsLong(n) : 1;
+        if (t->v[k].defs > PYAOT_LEAF_CANDIDATES)
             t->v[k].method = -1;
     }
     Py_DECREF(defs);

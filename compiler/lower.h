@@ -160,6 +160,7 @@ enum vtype pyaot_unbox_const(LLVMContextRef cx, PyObject *k, LLVMValueRef *cv);
 typedef struct pyaot_leaf {
     const char *name;           /* the global the module body binds it to, or the method name */
     int method;                 /* defined in a class body: called as obj.name(...) */
+    int defs;                   /* a method: the class bodies defining the name, leaves or not */
     int index;                  /* its code object's index (pyaot_entry_<index>) */
     PyCodeObject *co;
     pyaot_decoded d;

@@ -1771,7 +1771,11 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
         if (nc == 1 || objects)
             cand[kept++] = cand[c];
     }
-    if (kept == 0)
+    /* Every definition of the name or none: a class left out (its method
+       no leaf, or not kept) would pay the failed checks and the
+       out-of-line call on each call (constraints' `c.execute()` without a
+       profile: 289.7 M against 303.9 M instructions). */
+    if (kept == 0 || kept < cand[0]->defs)
         return 0;
     enum vkind kind = res[0].what == IV_NEW || res[0].what == IV_PTR ? V_FRAME
                       : res[0].t == T_INT                             ? V_INT
