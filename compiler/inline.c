@@ -294,13 +294,11 @@ pyaot_leaves *pyaot_leaves_find(PyObject *codes, const pyaot_options *o)
         if (j == 0 || !(co->co_flags & CO_OPTIMIZED))
             find_in(t, codes, co, j != 0, defs, o);
     }
-    /* A method name more than PYAOT_LEAF_CANDIDATES class bodies define
-       is left out: a call site tries each definition in turn. */
+    /* A call site inlines a method name only when it can try every
+       definition in turn (unbox.c): it needs their count. */
     for (int k = 0; k < t->n; k++) {
         PyObject *n = t->v[k].method ? PyDict_GetItemString(defs, t->v[k].name) : NULL;
         t->v[k].defs = n != NULL ? (int)PyLong_AsLong(n) : 1;
-        if (t->v[k].defs > PYAOT_LEAF_CANDIDATES)
-            t->v[k].method = -1;
     }
     Py_DECREF(defs);
     return t;
@@ -323,7 +321,7 @@ int pyaot_leaf_methods(pyaot_leaves *t, const char *name, pyaot_leaf **out)
 {
     int n = 0;
     for (int k = 0; t != NULL && k < t->n && n < PYAOT_LEAF_CANDIDATES; k++)
-        if (t->v[k].method == 1 && strcmp(t->v[k].name, name) == 0)
+        if (t->v[k].method && strcmp(t->v[k].name, name) == 0)
             out[n++] = &t->v[k];
     return n;
 }

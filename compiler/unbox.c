@@ -1753,8 +1753,13 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
     else if (ce.method != NULL)
         nc = pyaot_leaf_methods(L->leaves, ce.method, cand);
     int base = B->vdepth - n - 2;
-    if (nc == 0 || B->vs[base].kind != V_FRAME || B->vs[base + 1].kind != V_FRAME ||
-        items_below(B, base))
+    /* Every definition of the name or none: a class left out (its method
+       no leaf, one of more than PYAOT_LEAF_CANDIDATES, or not chained
+       below) would pay the failed checks and the out-of-line call on
+       each call (constraints' `c.execute()` without a profile: 289.7 M
+       against 303.9 M instructions). */
+    if (nc == 0 || nc < cand[0]->defs || B->vs[base].kind != V_FRAME ||
+        B->vs[base + 1].kind != V_FRAME || items_below(B, base))
         return 0;
     int method = cand[0]->method;
     /* [NULL, f, args...] or, after LOAD_METHOD, [f, self, args...] */
@@ -1771,11 +1776,7 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
         if (nc == 1 || objects)
             cand[kept++] = cand[c];
     }
-    /* Every definition of the name or none: a class left out (its method
-       no leaf, or not kept) would pay the failed checks and the
-       out-of-line call on each call (constraints' `c.execute()` without a
-       profile: 289.7 M against 303.9 M instructions). */
-    if (kept == 0 || kept < cand[0]->defs)
+    if (kept < nc)
         return 0;
     enum vkind kind = res[0].what == IV_NEW || res[0].what == IV_PTR ? V_FRAME
                       : res[0].t == T_INT                             ? V_INT

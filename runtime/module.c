@@ -235,6 +235,20 @@ static PyObject *real_builtin(const char *name)
     return strcmp(module, "builtins") == 0 ? Py_NewRef(f) : NULL;
 }
 
+/* The iterator type of ASCII strs (a static type the interpreter does
+   not export), or NULL with an exception. */
+static void *ascii_iter_type(void)
+{
+    PyObject *ascii = PyUnicode_FromString("a");
+    PyObject *it = ascii != NULL ? PyObject_GetIter(ascii) : NULL;
+    Py_XDECREF(ascii);
+    if (it == NULL)
+        return NULL;
+    PyTypeObject *tp = Py_TYPE(it);
+    Py_DECREF(it);
+    return tp;
+}
+
 static PyObject *m_enable(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -252,10 +266,12 @@ static PyObject *m_enable(PyObject *self, PyObject *args)
         return NULL;
     if (module_name == NULL && (module_name = PyUnicode_InternFromString("<module>")) == NULL)
         return NULL;
+    pyaot_runtime *rt = &pyaot_runtime_state;
+    if (rt->str_ascii_iter == NULL && (rt->str_ascii_iter = ascii_iter_type()) == NULL)
+        return NULL;
     Py_XSETREF(module_hook, hook == Py_None ? NULL : Py_NewRef(hook));
     pyaot_runtime_state.stats_enabled = stats;
     _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), eval_hook);
-    pyaot_runtime *rt = &pyaot_runtime_state;
     static int captured; /* once: what builtins.* is at the first enable */
     if (!captured) {
         captured = 1;
@@ -271,13 +287,6 @@ static PyObject *m_enable(PyObject *self, PyObject *args)
         rt->builtin_next = real_builtin("next");
         rt->gen_send = Py_XNewRef(PyDict_GetItemString(PyGen_Type.tp_dict, "send"));
         rt->coro_send = Py_XNewRef(PyDict_GetItemString(PyCoro_Type.tp_dict, "send"));
-        PyObject *ascii = PyUnicode_FromString("a");
-        PyObject *it = ascii != NULL ? PyObject_GetIter(ascii) : NULL;
-        Py_XDECREF(ascii);
-        if (it == NULL)
-            return NULL;
-        rt->str_ascii_iter = Py_TYPE(it); /* a static type */
-        Py_DECREF(it);
     }
     pyaot_runtime_state.extra_index = extra_index; /* direct calls on */
     enabled = 1;

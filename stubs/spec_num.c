@@ -136,16 +136,16 @@ static inline HOT int compare(pyaot_ctx *c, int sp, int oparg, int kinds, int st
     PyObject *a = S(sp - 2), *b = S(sp - 1);
     int t = number_cmp(oparg, a, b, kinds);
     if (t < 0 && strings && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
-        if ((oparg == Py_EQ || oparg == Py_NE) && PyUnicode_IS_READY(a) && PyUnicode_IS_READY(b)) {
+        if (a == b)
+            t = cmp_result(oparg, 0, 1);
+        else if ((oparg == Py_EQ || oparg == Py_NE) && PyUnicode_IS_READY(a) &&
+                 PyUnicode_IS_READY(b))
             /* Equality as the interpreter's COMPARE_OP_STR_JUMP tests it:
                strs of other lengths differ without a call. */
-            int eq = a == b || (PyUnicode_GET_LENGTH(a) == PyUnicode_GET_LENGTH(b) &&
-                                _PyUnicode_Equal(a, b));
-            t = eq == (oparg == Py_EQ);
-        }
-        else {
-            t = a == b ? cmp_result(oparg, 0, 1) : str_order(oparg, a, b);
-        }
+            t = (PyUnicode_GET_LENGTH(a) == PyUnicode_GET_LENGTH(b) && _PyUnicode_Equal(a, b)) ==
+                (oparg == Py_EQ);
+        else
+            t = str_order(oparg, a, b);
     }
     if (t < 0) {
         pyaot_guard_miss(c, 0);
