@@ -92,10 +92,34 @@ static int gen_send_method(pyaot_ctx *c, PyObject *descr, PyObject **args, PyObj
     return 1;
 }
 
+/* int(x) of an exact int, float or str, as type.__call__ and int.__new__
+   do it: 3.11 gives int no vectorcall and never specializes the call, so
+   the interpreter builds an argument tuple, parses it and then finds
+   __init__ to be object.__init__, which does nothing here. For these
+   arguments no Python code runs and the result is an exact int. One level
+   of recursion, as any call through tp_call counts. 0 when not
+   applicable. */
+static int int_of(PyObject *x, PyObject **out)
+{
+    PyTypeObject *tp = Py_TYPE(x);
+    if (tp != &PyLong_Type && tp != &PyFloat_Type && tp != &PyUnicode_Type)
+        return 0;
+    PyThreadState *ts = _PyThreadState_GET();
+    if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
+        *out = NULL;
+        return 1;
+    }
+    /* what PyNumber_Long ends in for a str, which has no __trunc__ */
+    *out = tp == &PyUnicode_Type ? PyLong_FromUnicodeObject(x, 10) : PyNumber_Long(x);
+    _Py_LeaveRecursiveCallTstate(ts);
+    return 1;
+}
+
 /* Builtins run as the builtins themselves would, without vectorcall and
    argument parsing, when the callable is exactly the builtin (a
    monkeypatched one is another object): len(x), isinstance(x, c),
-   min/max of two or more arguments, abs(x), type(x), list.append(l, x),
+   min/max of two or more arguments, abs(x), type(x), str(x), int(x) of
+   numbers and strs, list.append(l, x),
    dict.get(d, k[, default]), str.join(s, iterable), and next(g[, default])
    and g.send(v) of a generator or coroutine with native code (resumed
    without the eval-frame hook). 1 with *out set (NULL and an exception on
@@ -132,6 +156,13 @@ int pyaot_call_builtin(pyaot_ctx *c, PyObject *callable, PyObject **args, int na
     }
     else if (nargs == 2 && callable == rt->str_join && PyUnicode_Check(args[0])) {
         *out = PyUnicode_Join(args[0], args[1]);
+    }
+    else if (nargs == 1 && callable == (PyObject *)&PyLong_Type) {
+        return int_of(args[0], out);
+    }
+    else if (nargs == 1 && callable == (PyObject *)&PyUnicode_Type) {
+        /* PRECALL_NO_KW_STR_1: no level, no __init__ of a str subclass */
+        *out = PyObject_Str(args[0]);
     }
     else if ((nargs == 1 || nargs == 2) && callable == rt->builtin_next) {
         return gen_next(c, args, nargs, out);
