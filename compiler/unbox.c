@@ -26,7 +26,8 @@ static const char *const helpers[] = {
     "pyaot_v_float_do", "pyaot_v_float_ok",    "pyaot_v_cmp_int",   "pyaot_v_cmp_float",
     "pyaot_v_guard_deopt", "pyaot_op_LOAD_FAST", "pyaot_v_cmp_obj",  "pyaot_v_item",
     "pyaot_v_list_slot",   "pyaot_v_store_item", "pyaot_v_is_math_sqrt", "pyaot_v_sqrt_ok",
-    "pyaot_v_sqrt",     "pyaot_v_set_float", "pyaot_v_set_float_at", "pyaot_v_is_len",
+    "pyaot_v_sqrt",     "pyaot_v_is_int_type", "pyaot_v_trunc_ok", "pyaot_v_trunc",
+    "pyaot_v_set_float", "pyaot_v_set_float_at", "pyaot_v_is_len",
     "pyaot_v_len",      "pyaot_v_len_call", "pyaot_v_binary_op", "pyaot_v_release",
     "pyaot_v_bool",     "pyaot_v_exact_bool", "pyaot_v_is_none",  "pyaot_v_set_int",
     "pyaot_v_inline_ok", "pyaot_v_call",      "pyaot_v_unref",    "pyaot_v_after_call",
@@ -1197,10 +1198,32 @@ static int call_sqrt(lower *L, body *B, int i, pyaot_error *e)
         return -1;
     LLVMValueRef obj[2] = {check_callee(L, B, "pyaot_v_is_math_sqrt", fail), NULL};
     LLVMValueRef x = operand(L, B, B->vdepth - 1, t, 1, T_FLOAT, fail, 1, &obj[1]);
-    check(L, B, truth(L, hcall(L, "pyaot_v_sqrt_ok", &x, 1)), fail);
+    LLVMValueRef ok[2] = {B->ctx, x};
+    check(L, B, truth(L, hcall(L, "pyaot_v_sqrt_ok", ok, 2)), fail);
     LLVMValueRef r = hcall(L, "pyaot_v_sqrt", &x, 1);
     drop(L, obj); /* math.sqrt stays referenced by its module */
     return call_done(L, B, i, B->vdepth - 3, V_DOUBLE, r, e);
+}
+
+/* int(x) of a float, truncated in a register. A NaN, an infinity, a
+   value past 64 bits and the recursion limit (int is called through
+   type.__call__, which counts a level) leave for the interpreter. An int
+   argument is not taken: int(n) is n itself, an identity a register
+   would lose. */
+static int call_int(lower *L, body *B, int i, pyaot_error *e)
+{
+    if (!one_arg_call(B, i, "int", PRECALL_ADAPTIVE) || static_type(top(B, 1)) != T_FLOAT)
+        return 0;
+    LLVMBasicBlockRef fail;
+    if (guard_exit(L, B, i, &fail, e) < 0)
+        return -1;
+    LLVMValueRef obj[2] = {check_callee(L, B, "pyaot_v_is_int_type", fail), NULL};
+    LLVMValueRef x = operand(L, B, B->vdepth - 1, T_FLOAT, 0, T_FLOAT, fail, 1, &obj[1]);
+    LLVMValueRef ok[2] = {B->ctx, x};
+    check(L, B, truth(L, hcall(L, "pyaot_v_trunc_ok", ok, 2)), fail);
+    LLVMValueRef r = hcall(L, "pyaot_v_trunc", &x, 1);
+    drop(L, obj); /* the int type is static */
+    return call_done(L, B, i, B->vdepth - 3, V_INT, r, e);
 }
 
 /* len(x) of a borrowed value, as an int in a register (`while i <
@@ -2070,6 +2093,8 @@ int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
     case STORE_SUBSCR: rc = store_subscr(L, B, i, e); break;
     case PRECALL:
         rc = call_sqrt(L, B, i, e);
+        if (rc == 0)
+            rc = call_int(L, B, i, e);
         if (rc == 0)
             rc = call_len(L, B, i, e);
         if (rc == 0)

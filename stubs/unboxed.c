@@ -363,15 +363,38 @@ HOT int pyaot_v_is_math_sqrt(PyObject *f)
     return is_math_sqrt_slow(f);
 }
 
-/* math.sqrt(x) raises ValueError for x < 0 (-0.0 and NaN are fine). */
-HOT int pyaot_v_sqrt_ok(double x)
+/* math.sqrt(x) raises ValueError for x < 0 (-0.0 and NaN are fine). The
+   interpreter's call of a C function counts a level of recursion, which
+   fails at the limit: that, too, is left to it. */
+HOT int pyaot_v_sqrt_ok(pyaot_ctx *c, double x)
 {
-    return !(x < 0.0);
+    return !(x < 0.0) && c->ts->recursion_remaining > 0;
 }
 
 HOT double pyaot_v_sqrt(double x)
 {
     return __builtin_sqrt(x);
+}
+
+/* Whether `f` is the int type itself (a shadowing or patched `int` is
+   another object). */
+HOT int pyaot_v_is_int_type(PyObject *f)
+{
+    return f == (PyObject *)&PyLong_Type;
+}
+
+/* int(x) of a float is its truncation when that fits 64 bits (NaN and the
+   infinities fail the comparisons), and the call through type.__call__
+   gets its level of recursion. */
+HOT int pyaot_v_trunc_ok(pyaot_ctx *c, double x)
+{
+    return x >= -9223372036854775808.0 && x < 9223372036854775808.0 &&
+           c->ts->recursion_remaining > 0;
+}
+
+HOT int64_t pyaot_v_trunc(double x)
+{
+    return (int64_t)x;
 }
 
 HOT int pyaot_v_is_len(PyObject *f)

@@ -1,4 +1,4 @@
-# int(x) of exact ints, floats and strs and str(x) of anything called without type.__call__ (str(x) as 3.11's PRECALL_NO_KW_STR_1: no recursion level, no __init__ of a str subclass __str__ returns): every literal form int() accepts or rejects, float truncation and its errors, the digit limit both ways, subclasses and objects with __int__/__index__/__trunc__/__str__ (the ordinary call), int and str shadowed or monkeypatched, and the recursion level the call counts.
+# int(x) of exact ints, floats and strs and str(x) of anything called without type.__call__ (str(x) as 3.11's PRECALL_NO_KW_STR_1: no recursion level, no __init__ of a str subclass __str__ returns): every literal form int() accepts or rejects, float truncation and its errors, the digit limit both ways, subclasses and objects with __int__/__index__/__trunc__/__str__ (the ordinary call), int and str shadowed or monkeypatched, the recursion level the call counts; int() of floats in registers (unboxed tier) at its edges, and math.sqrt's recursion level.
 # pyaot-train:
 import builtins, sys
 class MyInt(int):
@@ -79,4 +79,48 @@ def ident(v):
 old = sys.getrecursionlimit()
 sys.setrecursionlimit(150)
 print([limit(f) for f in (int, str, len, ident, float)])
+sys.setrecursionlimit(old)
+# int() of a float computed in a register, and math.sqrt beside it: the
+# truncation toward zero, the 64-bit edges (2**63 itself leaves as a big
+# int), NaN and the infinities raising from the interpreter, int patched
+# in builtins, and the level of recursion both calls count at the limit.
+from math import sqrt
+def trunc_all(xs):
+    out = []
+    for x in xs:
+        try:
+            out.append(int(x * 1.0))
+        except (ValueError, OverflowError) as e:
+            out.append(type(e).__name__ + ": " + str(e))
+    return out
+edges = [0.0, -0.0, 0.999, -0.999, 2.5, -2.5, 1e18, -1e18, 9.223372036854775e18,
+         9.223372036854776e18, -9.223372036854776e18, -9.223372036854778e18, 1e300,
+         float("nan"), float("inf"), float("-inf"), 255.9, 256.0, -5.5, -6.0]
+print(trunc_all(edges))
+print([int(x / 7.0) for x in range(-20, 20, 3)], [int(sqrt(x * 3.0)) for x in range(12)])
+builtins.int = lambda v: ("patched int", v)
+try:
+    print(trunc_all([2.5]))
+finally:
+    builtins.int = real_int
+print(trunc_all([2.5]))
+def probe_int(k, x):
+    if k:
+        return probe_int(k - 1, x)
+    return int(x * 2.0) + 1
+def probe_sqrt(k, x):
+    if k:
+        return probe_sqrt(k - 1, x)
+    return sqrt(x * 2.0) + 1.0
+def limit2(f, x):
+    k = 0
+    while True:
+        try:
+            f(k, x)
+        except RecursionError:
+            return k
+        k += 1
+old = sys.getrecursionlimit()
+sys.setrecursionlimit(150)
+print(limit2(probe_int, 3.0), limit2(probe_sqrt, 3.0))
 sys.setrecursionlimit(old)
