@@ -27,6 +27,7 @@ static const char *const helpers[] = {
     "pyaot_v_guard_deopt", "pyaot_op_LOAD_FAST", "pyaot_v_cmp_obj",  "pyaot_v_item",
     "pyaot_v_list_slot",   "pyaot_v_store_item", "pyaot_v_is_math_sqrt", "pyaot_v_sqrt_ok",
     "pyaot_v_sqrt",     "pyaot_v_is_int_type", "pyaot_v_trunc_ok", "pyaot_v_trunc",
+    "pyaot_v_global",   "pyaot_v_global_miss",
     "pyaot_v_set_float", "pyaot_v_set_float_at", "pyaot_v_is_len",
     "pyaot_v_len",      "pyaot_v_len_call", "pyaot_v_binary_op", "pyaot_v_release",
     "pyaot_v_bool",     "pyaot_v_exact_bool", "pyaot_v_is_none",  "pyaot_v_set_int",
@@ -1036,6 +1037,24 @@ static int binary_subscr(lower *L, body *B, int i, pyaot_error *e)
    then the miss helper `miss` (called with `margs`), which looks in every
    way and lets the cache learn the owner's type without running code. A
    NULL result goes to `fail`. */
+/* `fast`, a cache's answer, or when it is NULL what helper `miss` finds. */
+static LLVMValueRef or_miss(lower *L, body *B, LLVMValueRef fast, const char *miss,
+                            LLVMValueRef *margs, int nm)
+{
+    LLVMBasicBlockRef from[2] = {LLVMGetInsertBlock(L->b), NULL};
+    LLVMBasicBlockRef missed = lw_new_bb(L, B, "cache_miss");
+    LLVMBasicBlockRef join = lw_new_bb(L, B, "");
+    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, fast, ""), missed, join);
+    LLVMPositionBuilderAtEnd(L->b, missed);
+    LLVMValueRef vals[2] = {fast, hcall(L, miss, margs, nm)};
+    from[1] = LLVMGetInsertBlock(L->b);
+    LLVMBuildBr(L->b, join);
+    LLVMPositionBuilderAtEnd(L->b, join);
+    LLVMValueRef v = LLVMBuildPhi(L->b, LLVMTypeOf(fast), "");
+    LLVMAddIncoming(v, vals, from, 2);
+    return v;
+}
+
 static LLVMValueRef read_attr(lower *L, body *B, int seen, LLVMValueRef cache, LLVMValueRef owner,
                               const char *miss, LLVMValueRef *margs, int nm, LLVMBasicBlockRef fail)
 {
@@ -1044,22 +1063,56 @@ static LLVMValueRef read_attr(lower *L, body *B, int seen, LLVMValueRef cache, L
         LLVMValueRef args[2] = {cache, owner};
         LLVMValueRef fast = hcall(
             L, seen == LOAD_ATTR_SLOT ? "pyaot_v_attr_slot" : "pyaot_v_attr_values", args, 2);
-        LLVMBasicBlockRef from[2] = {LLVMGetInsertBlock(L->b), NULL};
-        LLVMBasicBlockRef missed = lw_new_bb(L, B, "attr_miss");
-        LLVMBasicBlockRef join = lw_new_bb(L, B, "");
-        LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, fast, ""), missed, join);
-        LLVMPositionBuilderAtEnd(L->b, missed);
-        LLVMValueRef vals[2] = {fast, hcall(L, miss, margs, nm)};
-        from[1] = LLVMGetInsertBlock(L->b);
-        LLVMBuildBr(L->b, join);
-        LLVMPositionBuilderAtEnd(L->b, join);
-        v = LLVMBuildPhi(L->b, LLVMTypeOf(fast), "");
-        LLVMAddIncoming(v, vals, from, 2);
+        v = or_miss(L, B, fast, miss, margs, nm);
     }
     else
         v = hcall(L, miss, margs, nm);
     check(L, B, LLVMBuildIsNotNull(L->b, v, ""), fail);
     return v;
+}
+
+/* Whether the value instruction `i` pushes is used by an instruction
+   this tier lowers on borrowed operands: the next one, or the one after
+   a LOAD_FAST or LOAD_CONST (`K * i`). */
+static int used_unboxed(const pyaot_decoded *d, int i)
+{
+    for (int j = i + 1; j < d->n && j <= i + 2; j++) {
+        switch (d->ins[j].opcode) {
+        case BINARY_OP: case COMPARE_OP: case BINARY_SUBSCR: case LOAD_ATTR:
+            return 1;
+        case LOAD_FAST: case LOAD_CONST:
+            continue;
+        default:
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* A global (not a callable: oparg bit 0 clear) borrowed from its dict,
+   as LOAD_ATTR borrows from its owner: the site's cache proves it
+   current, and an item of the virtual stack reaches the frame before
+   any code can rebind it. A miss looks it up when that runs no code;
+   otherwise (and for NameError) the interpreter does it. Only where a
+   lowered instruction uses it, and not where the training run saw the
+   site fail to specialize (a global that keeps changing). */
+static int load_global(lower *L, body *B, int i, pyaot_error *e)
+{
+    const pyaot_instr *in = &B->d->ins[i];
+    int seen = pyaot_profile_seen(B->prof, in->unit);
+    if ((in->oparg & 1) || !used_unboxed(B->d, i) ||
+        (seen != -1 && seen != LOAD_GLOBAL_MODULE && seen != LOAD_GLOBAL_BUILTIN))
+        return 0;
+    LLVMBasicBlockRef fail;
+    if (guard_exit(L, B, i, &fail, e) < 0)
+        return -1;
+    LLVMValueRef cache = lw_new_cache(L, B);
+    LLVMValueRef args[3] = {B->ctx, cache, lw_ci(L, in->oparg)};
+    LLVMValueRef v = or_miss(L, B, hcall(L, "pyaot_v_global", args, 2), "pyaot_v_global_miss", args, 3);
+    check(L, B, LLVMBuildIsNotNull(L->b, v, ""), fail);
+    push(B, V_REF, v);
+    top(B, 1)->item = 1;
+    return fall_through(L, B, i, e);
 }
 
 static int load_attr(lower *L, body *B, int i, pyaot_error *e)
@@ -2089,6 +2142,7 @@ int pyaot_unbox_instr(lower *L, body *B, int i, pyaot_error *e)
     case SWAP: rc = swap(L, B, i, e); break;
     case BINARY_SUBSCR: rc = binary_subscr(L, B, i, e); break;
     case LOAD_ATTR: rc = load_attr(L, B, i, e); break;
+    case LOAD_GLOBAL: rc = load_global(L, B, i, e); break;
     case STORE_ATTR: rc = store_attr(L, B, i, e); break;
     case STORE_SUBSCR: rc = store_subscr(L, B, i, e); break;
     case PRECALL:

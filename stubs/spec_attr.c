@@ -136,6 +136,47 @@ HOT int pyaot_spec_LOAD_GLOBAL(pyaot_ctx *c, int sp, int oparg, void *cache)
     return pyaot_traced(c, global_miss(c, sp, oparg, k)); /* a lookup may run code */
 }
 
+/* The value LOAD_GLOBAL pushes, borrowed from its dict, when the site's
+   cache proves it current (the unboxed tier, compiler/unbox.c); else
+   NULL. */
+HOT PyObject *pyaot_v_global(pyaot_ctx *c, pyaot_cache *k)
+{
+    PyObject *g = GLOBALS(), *b = BUILTINS();
+    if (k->value != NULL && Py_TYPE(g) == &PyDict_Type && dict_version(g) == k->v1 &&
+        (k->v2 == 0 || (Py_TYPE(b) == &PyDict_Type && dict_version(b) == k->v2)))
+        return k->value;
+    return NULL;
+}
+
+/* Whether looking a str up in `d` can call no key's __eq__: all its keys
+   are strs. */
+static int str_keys_only(PyObject *d)
+{
+    return Py_TYPE(d) == &PyDict_Type && ((PyDictObject *)d)->ma_keys->dk_kind != DICT_KEYS_GENERAL;
+}
+
+/* pyaot_v_global's miss: the lookup, when it runs no code, with the cache
+   refilled; NULL, leaving it to the interpreter, when it could run code
+   or the name is bound nowhere (NameError). */
+__attribute__((noinline)) PyObject *pyaot_v_global_miss(pyaot_ctx *c, pyaot_cache *k, int oparg)
+{
+    PyObject *g = GLOBALS(), *b = BUILTINS();
+    if (!str_keys_only(g) || !str_keys_only(b))
+        return NULL;
+    PyObject *name = NAME(oparg >> 1);
+    PyObject *v = PyDict_GetItemWithError(g, name);
+    int in_globals = v != NULL;
+    if (v == NULL && !PyErr_Occurred())
+        v = PyDict_GetItemWithError(b, name);
+    if (v == NULL) {
+        PyErr_Clear(); /* the interpreter's own lookup raises what it must */
+        return NULL;
+    }
+    if (may_fill(c, k))
+        set_cache(k, C_MODULE, dict_version(g), in_globals ? 0 : dict_version(b), v, 0);
+    return v;
+}
+
 /* --- LOAD_ATTR --------------------------------------------------------- */
 
 /* An instance attribute of a type with the generic getattr/setattr: in
