@@ -145,7 +145,10 @@ HOT int pyaot_spec_FOR_ITER(pyaot_ctx *c, int sp, int oparg, void *cache)
         }
     }
     else {
-        pyaot_guard_miss(c, 0);
+        /* A generator is no failed guess: the generic path resumes one
+           with native code directly (pyaot_gen_for_iter). */
+        if (tp != &PyGen_Type)
+            pyaot_guard_miss(c, 0);
         return pyaot_traced(c, pyaot_op_FOR_ITER(c, sp, oparg));
     }
     /* Only the end releases what may run code (pyaot_spec_traces). */

@@ -312,14 +312,16 @@ def test_speculation_stats(t):
     r = t.run([prog], True, {"PYAOT_STATS": "1", "PYAOT_STATS_FILE": stats})
     rec = read_stats("speculation stats", stats)[0]
     src = open(prog).read().splitlines()
-    line = {tag: src.index(l) + 1 for l in src for tag in ("MONO", "POLY", "SWITCH", "CONSTS", "BUILT")
-            if "# " + tag in l}
+    line = {tag: src.index(l) + 1 for l in src
+            for tag in ("MONO", "POLY", "SWITCH", "CONSTS", "BUILT", "GEN") if "# " + tag in l}
     sites = rec.get("guard_sites", [])
     at = {(s["line"], s.get("op")): s for s in sites if s["file"] == prog}
     # fib(18) makes 8361 calls; all but the first come from compiled code.
     check("direct calls are counted", rec.get("direct", 0) >= 8360, rec)
     check("a monomorphic attribute site fails no guard",
           (line["MONO"], "LOAD_ATTR") not in at, sites)
+    check("iterating a generator is no failed guess at FOR_ITER",
+          (line["GEN"], "FOR_ITER") not in at, sites)
     poly = at.get((line["POLY"], "LOAD_ATTR"))
     check("a polymorphic attribute site fails its guards, then gives up",
           poly is not None and poly["failures"] >= 8 and poly["gave_up"] and

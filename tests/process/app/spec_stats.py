@@ -65,6 +65,19 @@ def built(p):  # BUILT: what BUILD_* and f-strings make is no number
     return table, (p[0],) * len(p), f"{p[0]}" * len(p), {len(p)} | {1}, p[1:len(p)] + [0]
 
 
+def squares(n):
+    for i in range(n):
+        yield i * i
+
+
+def consume(n):
+    t = 0
+    for v in squares(n):  # GEN: a generator with native code, resumed directly
+        t += v
+    return t
+
+
+print(consume(300))
 print(sum(by_constants(["_ab", "cd_", "_ex"], {0: 1, 1: "k"}, Pair()) for i in range(40)))
 print([built(list(range(1, k % 4 + 2))) for k in range(40)][-3:])
 print(fib(18))
