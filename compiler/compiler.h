@@ -154,6 +154,7 @@ static inline int pyaot_profile_seen(const pyaot_code_profile *prof, int unit)
    instruction is plain to see (else NULL). */
 typedef struct pyaot_callee {
     const char *global, *method;
+    int popped; /* a POP_TOP drops the result (3.11 inlines list.append only then) */
 } pyaot_callee;
 /* Suffix of the pyaot_spec_* stub instruction `in` calls, chosen from the
    training run's view of its code object (`prof`, NULL without one) and,

@@ -207,7 +207,7 @@ static const char *name_at(body *B, int i)
    check the object. A long walk gives up. */
 pyaot_callee lw_callee_of(body *B, int i)
 {
-    pyaot_callee ce = {NULL, NULL};
+    pyaot_callee ce = {NULL, NULL, i + 1 < B->d->n && B->d->ins[i + 1].opcode == POP_TOP};
     int base = B->a->depth[i] - B->d->ins[i].oparg - 2; /* [NULL | method, callable | self, ...] */
     for (int j = i - 1; j >= 0 && j >= i - 64; j--) {
         int dj = B->a->depth[j];
@@ -230,7 +230,7 @@ pyaot_callee lw_callee_of(body *B, int i)
 static LLVMValueRef spec_fn(lower *L, body *B, const pyaot_instr *in, LLVMValueRef *cache,
                             int *traces)
 {
-    pyaot_callee ce = {NULL, NULL};
+    pyaot_callee ce = {NULL, NULL, 0};
     if (in->opcode == CALL)
         ce = lw_callee_of(B, (int)(in - B->d->ins));
     const char *spec = pyaot_speculate(in, B->prof, &ce);

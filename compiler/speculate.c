@@ -101,7 +101,9 @@ static const char *call(const pyaot_instr *in, const pyaot_code_profile *prof,
         return "CALL_LEN";
     if (g != NULL && strcmp(g, "isinstance") == 0 && in->oparg == 2)
         return "CALL_ISINSTANCE";
-    if (m != NULL && strcmp(m, "append") == 0 && in->oparg == 1)
+    /* list.append without a level of recursion, as PRECALL_NO_KW_LIST_APPEND,
+       which 3.11 chooses only when the result is dropped */
+    if (m != NULL && strcmp(m, "append") == 0 && in->oparg == 1 && ce->popped)
         return "CALL_LIST_APPEND";
     return "CALL";
 }

@@ -19,18 +19,44 @@
 
 /* min(a, b, ...) and max(a, b, ...) of two or more positional arguments,
    as the builtins compare them: each later argument replaces the best so
-   far when it is strictly smaller (larger). */
+   far when it is strictly smaller (larger).
+   3.11 never specializes these calls (METH_VARARGS): the path through
+   tp_call counts a level of recursion. */
 static PyObject *min_max(PyObject **args, int nargs, int op)
 {
+    PyThreadState *ts = _PyThreadState_GET();
+    if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object"))
+        return NULL;
     PyObject *best = args[0];
-    for (int i = 1; i < nargs; i++) {
+    for (int i = 1; i < nargs && best != NULL; i++) {
         int better = PyObject_RichCompareBool(args[i], best, op);
         if (better < 0)
-            return NULL;
-        if (better)
+            best = NULL;
+        else if (better)
             best = args[i];
     }
-    return Py_NewRef(best);
+    _Py_LeaveRecursiveCallTstate(ts);
+    return Py_XNewRef(best);
+}
+
+/* f(x) or g(x, y) for a C function the interpreter calls inside one
+   level of recursion (METH_O: PRECALL_NO_KW_BUILTIN_O and
+   _METHOD_DESCRIPTOR_O count it), so the limit is reached at the same
+   depth. */
+static PyObject *one_level(PyObject *(*f)(PyObject *), PyObject *(*g)(PyObject *, PyObject *),
+                           PyObject *x, PyObject *y)
+{
+    PyThreadState *ts = _PyThreadState_GET();
+    if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object"))
+        return NULL;
+    PyObject *r = f != NULL ? f(x) : g(x, y);
+    _Py_LeaveRecursiveCallTstate(ts);
+    return r;
+}
+
+static PyObject *append_none(PyObject *list, PyObject *x)
+{
+    return PyList_Append(list, x) < 0 ? NULL : Py_NewRef(Py_None);
 }
 
 /* next(g) and next(g, default) of a generator: builtin_next around
@@ -137,7 +163,9 @@ int pyaot_call_builtin(pyaot_ctx *c, PyObject *callable, PyObject **args, int na
         *out = r < 0 ? NULL : Py_NewRef(r ? Py_True : Py_False);
     }
     else if (nargs == 2 && callable == rt->list_append && PyList_CheckExact(args[0])) {
-        *out = PyList_Append(args[0], args[1]) < 0 ? NULL : Py_NewRef(Py_None);
+        /* PRECALL_NO_KW_LIST_APPEND, which counts no level, is the
+           CALL_LIST_APPEND stub's (where a POP_TOP drops the result) */
+        *out = one_level(NULL, append_none, args[0], args[1]);
     }
     else if (nargs == 1 && callable == (PyObject *)&PyType_Type) {
         *out = Py_NewRef((PyObject *)Py_TYPE(args[0]));
@@ -146,16 +174,17 @@ int pyaot_call_builtin(pyaot_ctx *c, PyObject *callable, PyObject **args, int na
         *out = min_max(args, nargs, callable == rt->builtin_min ? Py_LT : Py_GT);
     }
     else if (nargs == 1 && callable == rt->builtin_abs) {
-        *out = PyNumber_Absolute(args[0]);
+        *out = one_level(PyNumber_Absolute, NULL, args[0], NULL);
     }
-    else if ((nargs == 2 || nargs == 3) && callable == rt->dict_get && PyDict_Check(args[0])) {
+    else if ((nargs == 2 || nargs == 3) && callable == rt->dict_get && PyDict_CheckExact(args[0])) {
+        /* METH_FASTCALL on its exact type: no level */
         PyObject *v = PyDict_GetItemWithError(args[0], args[1]);
         *out = v != NULL ? Py_NewRef(v)
                : PyErr_Occurred() ? NULL
                : Py_NewRef(nargs == 3 ? args[2] : Py_None);
     }
     else if (nargs == 2 && callable == rt->str_join && PyUnicode_Check(args[0])) {
-        *out = PyUnicode_Join(args[0], args[1]);
+        *out = one_level(NULL, PyUnicode_Join, args[0], args[1]);
     }
     else if (nargs == 1 && callable == (PyObject *)&PyLong_Type) {
         return int_of(args[0], out);
@@ -176,50 +205,108 @@ int pyaot_call_builtin(pyaot_ctx *c, PyObject *callable, PyObject **args, int na
     return 1;
 }
 
-/* A C function or a method descriptor of a built-in type called as its
-   vectorcall would call it, minus the dispatch: the same argument checks
-   (anything they would reject takes the ordinary call, which raises),
-   one level of recursion, and the result check. 1 with *out, 0 when not
-   applicable. Arguments stay owned by the caller. */
-int pyaot_call_c(PyObject *callable, PyObject **args, int nargs, PyObject **out)
+/* The C function behind `callable`, a PyCFunction or a method
+   descriptor whose type `args[0]` is an instance of (then `self`, taken
+   off the arguments): its method table entry, or NULL. `exact` says
+   whether the interpreter's specialized calls would take it: a
+   descriptor's `self` exactly its type. */
+static inline HOT PyMethodDef *c_function(PyObject *callable, PyObject ***args, int *nargs,
+                                          int npos, PyObject **self, int *exact)
 {
-    PyMethodDef *ml;
-    PyObject *self;
     if (Py_TYPE(callable) == &PyMethodDescr_Type) {
         PyMethodDescrObject *d = (PyMethodDescrObject *)callable;
-        if (nargs < 1 || !PyObject_TypeCheck(args[0], d->d_common.d_type))
-            return 0;
-        ml = d->d_method;
-        self = args[0];
-        args++;
-        nargs--;
+        PyObject *first = (*args)[0];
+        if (npos < 1 || !PyObject_TypeCheck(first, d->d_common.d_type))
+            return NULL;
+        *self = first;
+        *exact = Py_TYPE(first) == d->d_common.d_type;
+        (*args)++;
+        (*nargs)--;
+        return d->d_method;
     }
-    else if (Py_TYPE(callable) == &PyCFunction_Type) {
-        ml = ((PyCFunctionObject *)callable)->m_ml;
-        self = PyCFunction_GET_SELF(callable);
+    if (Py_TYPE(callable) == &PyCFunction_Type) {
+        *self = PyCFunction_GET_SELF(callable);
+        *exact = 1;
+        return ((PyCFunctionObject *)callable)->m_ml;
+    }
+    return NULL;
+}
+
+#define C_FLAGS (METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD)
+#define FAST_KW (METH_FASTCALL | METH_KEYWORDS)
+
+/* A C function or a method descriptor of a built-in type called as its
+   vectorcall would call it, minus the dispatch: the same argument checks
+   (anything they would reject takes the ordinary call, which raises) and
+   the result check. A level of recursion is counted where the
+   interpreter's own call counts one in the steady state: its specialized
+   forms skip it for the fast calling conventions, with the flags exactly
+   that and a descriptor's `self` exactly its type
+   (PRECALL_NO_KW_BUILTIN_FAST, _METHOD_DESCRIPTOR_FAST and the keyword
+   forms), and count it for METH_O and METH_NOARGS and on the generic
+   path. 1 with *out, 0 when not applicable. Arguments stay owned by the
+   caller. */
+int pyaot_call_c(PyObject *callable, PyObject **args, int nargs, PyObject **out)
+{
+    PyObject *self;
+    int exact;
+    PyMethodDef *ml = c_function(callable, &args, &nargs, nargs, &self, &exact);
+    if (ml == NULL)
+        return 0;
+    int flags = ml->ml_flags & C_FLAGS;
+    PyThreadState *ts = _PyThreadState_GET();
+    PyObject *r;
+    if (exact && ml->ml_flags == METH_FASTCALL) {
+        r = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, args, nargs);
+    }
+    else if (exact && ml->ml_flags == FAST_KW) {
+        r = ((_PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(self, args, nargs, NULL);
     }
     else {
-        return 0;
+        if (!(flags == METH_FASTCALL || flags == FAST_KW || (flags == METH_O && nargs == 1) ||
+              (flags == METH_NOARGS && nargs == 0)))
+            return 0;
+        if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
+            *out = NULL;
+            return 1;
+        }
+        if (flags == METH_FASTCALL)
+            r = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, args, nargs);
+        else if (flags == FAST_KW)
+            r = ((_PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(self, args, nargs, NULL);
+        else
+            r = ml->ml_meth(self, nargs == 1 ? args[0] : NULL);
+        _Py_LeaveRecursiveCallTstate(ts);
     }
-    int flags = ml->ml_flags & (METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O |
-                                METH_KEYWORDS | METH_METHOD);
-    if (!(flags == METH_FASTCALL || flags == (METH_FASTCALL | METH_KEYWORDS) ||
-          (flags == METH_O && nargs == 1) || (flags == METH_NOARGS && nargs == 0)))
+    /* The common case of _Py_CheckFunctionResult's checks, inline. */
+    *out = r != NULL && ts->curexc_type == NULL ? r : _Py_CheckFunctionResult(ts, callable, r, NULL);
+    return 1;
+}
+
+/* pyaot_call_c for a call with keywords (`kwnames` names the last of the
+   `nargs` arguments) of a METH_FASTCALL | METH_KEYWORDS function: no
+   level for a builtin with exactly those flags
+   (PRECALL_BUILTIN_FAST_WITH_KEYWORDS), one for a method descriptor,
+   which 3.11 never specializes with keywords. */
+int pyaot_call_c_kw(PyObject *callable, PyObject **args, int nargs, PyObject *kwnames,
+                    PyObject **out)
+{
+    PyObject *self;
+    int exact, nkw = (int)PyTuple_GET_SIZE(kwnames);
+    int descr = Py_TYPE(callable) == &PyMethodDescr_Type;
+    PyMethodDef *ml = c_function(callable, &args, &nargs, nargs - nkw, &self, &exact);
+    if (ml == NULL || (ml->ml_flags & C_FLAGS) != FAST_KW)
         return 0;
+    int level = descr || ml->ml_flags != FAST_KW;
     PyThreadState *ts = _PyThreadState_GET();
-    if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
+    if (level && _Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
         *out = NULL;
         return 1;
     }
-    PyObject *r;
-    if (flags == METH_FASTCALL)
-        r = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, args, nargs);
-    else if (flags == (METH_FASTCALL | METH_KEYWORDS))
-        r = ((_PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(self, args, nargs, NULL);
-    else
-        r = ml->ml_meth(self, nargs == 1 ? args[0] : NULL);
-    _Py_LeaveRecursiveCallTstate(ts);
-    /* The common case of _Py_CheckFunctionResult's checks, inline. */
+    PyObject *r = ((_PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(self, args,
+                                                                              nargs - nkw, kwnames);
+    if (level)
+        _Py_LeaveRecursiveCallTstate(ts);
     *out = r != NULL && ts->curexc_type == NULL ? r : _Py_CheckFunctionResult(ts, callable, r, NULL);
     return 1;
 }

@@ -37,9 +37,10 @@ int pyaot_op_CALL(pyaot_ctx *c, int sp, int oparg)
     int total = oparg + is_meth;
     PyObject *callable = S(sp - total - 1);
     PyObject *r;
-    if (kwnames != NULL || (!pyaot_call_direct(c, callable, &S(sp - total), total, &r) &&
-                            !pyaot_call_builtin(c, callable, &S(sp - total), total, &r) &&
-                            !pyaot_call_c(callable, &S(sp - total), total, &r))) {
+    if (kwnames != NULL ? !pyaot_call_c_kw(callable, &S(sp - total), total, kwnames, &r)
+                        : (!pyaot_call_direct(c, callable, &S(sp - total), total, &r) &&
+                           !pyaot_call_builtin(c, callable, &S(sp - total), total, &r) &&
+                           !pyaot_call_c(callable, &S(sp - total), total, &r))) {
         Py_ssize_t npos = total - (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
         r = PyObject_Vectorcall(callable, &S(sp - total),
                                 (size_t)npos | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);

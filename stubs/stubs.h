@@ -210,6 +210,8 @@ static inline HOT pyaot_code_rec *pyaot_native_rec(PyCodeObject *co)
 int pyaot_gen_send(pyaot_ctx *c, PyObject *recv, PyObject *arg, PyObject **out);
 int pyaot_gen_for_iter(pyaot_ctx *c, int sp, int *status);
 int pyaot_call_c(PyObject *callable, PyObject **args, int nargs, PyObject **out);
+int pyaot_call_c_kw(PyObject *callable, PyObject **args, int nargs, PyObject *kwnames,
+                    PyObject **out);
 int pyaot_call_builtin(pyaot_ctx *c, PyObject *callable, PyObject **args, int nargs, PyObject **out);
 
 #endif
