@@ -287,6 +287,19 @@ static LLVMValueRef stub_fn(lower *L, const pyaot_opinfo *info)
     return f != NULL && LLVMGlobalGetValueType(f) == L->op_ty ? f : NULL;
 }
 
+/* Whether COMPARE_OP `i` is one 3.11 may specialize: directly followed by
+   a POP_JUMP_*_IF_TRUE/FALSE without an EXTENDED_ARG prefix (the
+   interpreter looks at the next code unit's opcode). */
+static int compare_then_jump(const pyaot_decoded *d, int i)
+{
+    if (i + 1 >= d->n)
+        return 0;
+    const pyaot_instr *j = &d->ins[i + 1];
+    return j->start == d->ins[i].next && j->unit == j->start &&
+           (j->opcode == POP_JUMP_FORWARD_IF_FALSE || j->opcode == POP_JUMP_BACKWARD_IF_FALSE ||
+            j->opcode == POP_JUMP_FORWARD_IF_TRUE || j->opcode == POP_JUMP_BACKWARD_IF_TRUE);
+}
+
 static int lower_generic(lower *L, body *B, int i, pyaot_error *e)
 {
     const pyaot_decoded *d = B->d;
@@ -347,7 +360,10 @@ static int lower_generic(lower *L, body *B, int i, pyaot_error *e)
     LLVMValueRef cache = NULL;
     int traces = 0; /* the stub's status says whether a tracer is on */
     LLVMValueRef sfn = spec_fn(L, B, in, &cache, &traces);
-    LLVMValueRef args[4] = {B->ctx, lw_ci(L, sp), lw_ci(L, in->oparg), cache};
+    int oparg = in->oparg;
+    if (sfn != NULL && in->opcode == COMPARE_OP && !compare_then_jump(d, i))
+        oparg |= PYAOT_CMP_ALONE;
+    LLVMValueRef args[4] = {B->ctx, lw_ci(L, sp), lw_ci(L, oparg), cache};
     LLVMValueRef r = sfn != NULL ? lw_call(L, L->spec_ty, sfn, args, 4) : lw_call(L, L->op_ty, fn, args, 3);
     if (kind == K_NOFAIL) {
         pyaot_carry_record(L, B, in->next);

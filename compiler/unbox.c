@@ -1798,6 +1798,20 @@ static int plan_leaf(lower *L, body *B, pyaot_leaf *lf, int first, int nargs, iv
     return res->t != T_ANY;
 }
 
+/* The levels of recursion a call of leaf `lf` needs in the interpreter:
+   its frame's, and one more while a comparison in it goes through
+   PyObject_RichCompare (always, unless 3.11 specialized it, which
+   depends on its operands: counted for any comparison). Inlined, the
+   call is made for real when fewer are left, and fails where CPython's
+   does. */
+static int leaf_levels(const pyaot_leaf *lf)
+{
+    for (int k = 0; k < lf->d.n; k++)
+        if (lf->d.ins[k].opcode == COMPARE_OP)
+            return 2;
+    return 1;
+}
+
 /* PRECALL `i` and its CALL, `f(a, b, ...)` or `obj.f(a, b, ...)` of a
    pure leaf `f` of this module: the leaf's arithmetic runs on the
    straight path, behind checks that `f` is still that function (its
@@ -1880,8 +1894,8 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
             lf->entry = LLVMAddGlobal(L->mod, L->i8, name);
         }
         LLVMBasicBlockRef other = c + 1 < kept ? lw_new_bb(L, B, "inline_other") : slow;
-        LLVMValueRef okargs[5] = {B->ctx, null, f, cache, lf->entry};
-        check(L, B, truth(L, hcall(L, "pyaot_v_inline_ok", okargs, 5)), other);
+        LLVMValueRef okargs[6] = {B->ctx, null, f, cache, lf->entry, lw_ci(L, leaf_levels(lf))};
+        check(L, B, truth(L, hcall(L, "pyaot_v_inline_ok", okargs, 6)), other);
         LLVMValueRef obj[PYAOT_LEAF_MAX];
         for (int k = 0; k < nargs; k++) {
             const vslot *s = &B->vs[first + k];

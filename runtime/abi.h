@@ -142,6 +142,13 @@ typedef struct pyaot_site {
    the compiler reserves zeroed space for each cached instruction. */
 #define PYAOT_CACHE_BYTES 128
 
+/* Set by the compiler in a speculative COMPARE_OP stub's oparg when the
+   instruction is not directly followed by a POP_JUMP_*_IF_TRUE/FALSE:
+   3.11 never specializes such a comparison, so the interpreter always
+   goes through PyObject_RichCompare, which counts a level of recursion,
+   and the stub's fast path must fail where that would. */
+#define PYAOT_CMP_ALONE 16
+
 /* Limit on a pure leaf's locals and stack depth (and 4x on its
    instructions), compiler/inline.c; so also on the arguments of the class
    call a constructor leaf ends in (pyaot_v_leaf_new, stubs/call_direct.c). */

@@ -869,10 +869,12 @@ __attribute__((noinline)) static int entry_is(PyObject *code, void *entry)
    direct-call `cache` learnt is checked first, the cheaper way, and the
    first call runs, to learn it); and
    when nothing a call would show is on (pyaot_v_after_call) and no
-   RecursionError is due. The stack's reference to `f` must not be the
+   RecursionError is due: `levels` are left, the leaf's frame's and the
+   comparison's (leaf_levels in compiler/unbox.c). The stack's reference to `f` must not be the
    last one, so that dropping it frees nothing. */
 
-HOT int pyaot_v_inline_ok(pyaot_ctx *c, PyObject *null, PyObject *f, void *cache, void *entry)
+HOT int pyaot_v_inline_ok(pyaot_ctx *c, PyObject *null, PyObject *f, void *cache, void *entry,
+                          int levels)
 {
     const direct_site *ds = cache;
     if (null != NULL || Py_TYPE(f) != &PyFunction_Type)
@@ -883,7 +885,7 @@ HOT int pyaot_v_inline_ok(pyaot_ctx *c, PyObject *null, PyObject *f, void *cache
     if (code == (PyObject *)ds->code ? ds->rec->entry != entry
                                      : ds->code == NULL || !entry_is(code, entry))
         return 0;
-    return Py_REFCNT(f) > 1 && c->ts->recursion_remaining > 0 && !pyaot_v_after_call(c);
+    return Py_REFCNT(f) > 1 && c->ts->recursion_remaining >= levels && !pyaot_v_after_call(c);
 }
 
 /* Global `idx` of leaf function `fn` (its code checked to be the leaf's)

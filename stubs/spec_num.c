@@ -131,21 +131,38 @@ static inline HOT int str_order(int op, PyObject *a, PyObject *b)
     return cmp_result(op, d < 0, d == 0);
 }
 
-static inline HOT int compare(pyaot_ctx *c, int sp, int oparg, int kinds, int strings)
+static inline HOT int compare(pyaot_ctx *c, int sp, int oparg, int kinds)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
-    int t = number_cmp(oparg, a, b, kinds);
+    /* At the recursion limit the interpreter's PyObject_RichCompare raises:
+       it is skipped only by 3.11's specialized comparisons before a jump
+       (one-digit ints, floats, str equality), so anything else goes to
+       it then (PYAOT_CMP_ALONE: not before a jump). */
+    int alone = oparg & PYAOT_CMP_ALONE;
+    oparg &= ~PYAOT_CMP_ALONE;
+    int t = -1, strings = 0;
+    if (!alone || c->ts->recursion_remaining > 0) {
+        t = number_cmp(oparg, a, b, kinds);
+        /* The guess (the training run's) only orders the checks: which
+           comparisons skip PyObject_RichCompare depends on the operands,
+           as 3.11 specializes again after a miss. */
+        if (t < 0)
+            t = number_cmp(oparg, a, b, (NUM_INT | NUM_FLOAT) & ~kinds);
+        strings = 1;
+    }
+    if (t >= 0 && !alone && Py_TYPE(a) != Py_TYPE(b) && c->ts->recursion_remaining <= 0)
+        t = -1; /* an int beside a float */
     if (t < 0 && strings && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
-        if (a == b)
-            t = cmp_result(oparg, 0, 1);
+        if (a == b && (oparg == Py_EQ || oparg == Py_NE))
+            t = oparg == Py_EQ;
         else if ((oparg == Py_EQ || oparg == Py_NE) && PyUnicode_IS_READY(a) &&
                  PyUnicode_IS_READY(b))
             /* Equality as the interpreter's COMPARE_OP_STR_JUMP tests it:
                strs of other lengths differ without a call. */
             t = (PyUnicode_GET_LENGTH(a) == PyUnicode_GET_LENGTH(b) && _PyUnicode_Equal(a, b)) ==
                 (oparg == Py_EQ);
-        else
-            t = str_order(oparg, a, b);
+        else if (alone || c->ts->recursion_remaining > 0)
+            t = a == b ? cmp_result(oparg, 0, 1) : str_order(oparg, a, b);
     }
     if (t < 0) {
         pyaot_guard_miss(c, 0);
@@ -157,24 +174,24 @@ static inline HOT int compare(pyaot_ctx *c, int sp, int oparg, int kinds, int st
 HOT int pyaot_spec_COMPARE_OP_INT(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
     (void)cache;
-    return compare(c, sp, oparg, NUM_INT, 0);
+    return compare(c, sp, oparg, NUM_INT);
 }
 
 HOT int pyaot_spec_COMPARE_OP_FLOAT(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
     (void)cache;
-    return compare(c, sp, oparg, NUM_FLOAT, 0);
+    return compare(c, sp, oparg, NUM_FLOAT);
 }
 
 HOT int pyaot_spec_COMPARE_OP_STR(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
     (void)cache;
-    return compare(c, sp, oparg, 0, 1);
+    return compare(c, sp, oparg, 0);
 }
 
 /* Without a profile: numbers, and strs (keys, tags, tokens) as well. */
 HOT int pyaot_spec_COMPARE_OP_NUM(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
     (void)cache;
-    return compare(c, sp, oparg, NUM_INT | NUM_FLOAT, 1);
+    return compare(c, sp, oparg, NUM_INT | NUM_FLOAT);
 }
