@@ -287,6 +287,12 @@ static LLVMValueRef stub_fn(lower *L, const pyaot_opinfo *info)
     return f != NULL && LLVMGlobalGetValueType(f) == L->op_ty ? f : NULL;
 }
 
+int lw_is_bool_jump(int op)
+{
+    return op == POP_JUMP_FORWARD_IF_FALSE || op == POP_JUMP_BACKWARD_IF_FALSE ||
+           op == POP_JUMP_FORWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_TRUE;
+}
+
 /* Whether COMPARE_OP `i` is one 3.11 may specialize: directly followed by
    a POP_JUMP_*_IF_TRUE/FALSE without an EXTENDED_ARG prefix (the
    interpreter looks at the next code unit's opcode). */
@@ -295,9 +301,7 @@ static int compare_then_jump(const pyaot_decoded *d, int i)
     if (i + 1 >= d->n)
         return 0;
     const pyaot_instr *j = &d->ins[i + 1];
-    return j->start == d->ins[i].next && j->unit == j->start &&
-           (j->opcode == POP_JUMP_FORWARD_IF_FALSE || j->opcode == POP_JUMP_BACKWARD_IF_FALSE ||
-            j->opcode == POP_JUMP_FORWARD_IF_TRUE || j->opcode == POP_JUMP_BACKWARD_IF_TRUE);
+    return j->start == d->ins[i].next && j->unit == j->start && lw_is_bool_jump(j->opcode);
 }
 
 static int lower_generic(lower *L, body *B, int i, pyaot_error *e)

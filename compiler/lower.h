@@ -117,6 +117,8 @@ LLVMBasicBlockRef lw_jump_taken(lower *L, body *B, const pyaot_instr *in, pyaot_
 /* The global or method named where CALL instruction `i`'s callable was
    loaded (a guess for speculation). */
 pyaot_callee lw_callee_of(body *B, int i);
+/* POP_JUMP_{FORWARD,BACKWARD}_IF_{TRUE,FALSE}: a jump on a value's truth. */
+int lw_is_bool_jump(int op);
 /* A fresh zeroed inline cache of PYAOT_CACHE_BYTES for the body. */
 LLVMValueRef lw_new_cache(lower *L, body *B);
 

@@ -1026,17 +1026,6 @@ static int binary_subscr(lower *L, body *B, int i, pyaot_error *e)
     return fall_through(L, B, i, e);
 }
 
-/* owner.name where the training run read an instance attribute from
-   inline values or a slot: borrowed like a list item (nothing between
-   here and its use can change the owner, which a local or a container
-   keeps alive, except code run by a release: push_borrowed). The site's
-   cache learns the owner's type on a miss, without running code; an
-   attribute it cannot hold deoptimizes. */
-/* Instance attribute `oparg` of `owner` through `cache`, borrowed: the
-   first two ways inline for the shape the training run saw (`seen`),
-   then the miss helper `miss` (called with `margs`), which looks in every
-   way and lets the cache learn the owner's type without running code. A
-   NULL result goes to `fail`. */
 /* `fast`, a cache's answer, or when it is NULL what helper `miss` finds. */
 static LLVMValueRef or_miss(lower *L, body *B, LLVMValueRef fast, const char *miss,
                             LLVMValueRef *margs, int nm)
@@ -1055,6 +1044,17 @@ static LLVMValueRef or_miss(lower *L, body *B, LLVMValueRef fast, const char *mi
     return v;
 }
 
+/* owner.name where the training run read an instance attribute from
+   inline values or a slot: borrowed like a list item (nothing between
+   here and its use can change the owner, which a local or a container
+   keeps alive, except code run by a release: push_borrowed). The site's
+   cache learns the owner's type on a miss, without running code; an
+   attribute it cannot hold deoptimizes. */
+/* Instance attribute `oparg` of `owner` through `cache`, borrowed: the
+   first two ways inline for the shape the training run saw (`seen`),
+   then the miss helper `miss` (called with `margs`), which looks in every
+   way and lets the cache learn the owner's type without running code. A
+   NULL result goes to `fail`. */
 static LLVMValueRef read_attr(lower *L, body *B, int seen, LLVMValueRef cache, LLVMValueRef owner,
                               const char *miss, LLVMValueRef *margs, int nm, LLVMBasicBlockRef fail)
 {
@@ -1240,22 +1240,36 @@ static int call_done(lower *L, body *B, int i, int base, enum vkind kind, LLVMVa
     return fall_through(L, B, i, e);
 }
 
-/* math.sqrt on a number, computed in a register; its sign is checked. */
+/* A builtin of one number computed in a register: [NULL, f, x] where f
+   passes `is_fn` and x, taken as type `t` (`ints`: an int may come for a
+   float), passes `ok_fn` (given the context, for the recursion limit);
+   `fn` computes the result, of kind `kind`. Anything else deoptimizes and
+   the interpreter calls it. The callable is a builtin or type, which stays
+   referenced elsewhere. */
+static int number_call(lower *L, body *B, int i, enum vtype t, int ints, const char *is_fn,
+                       const char *ok_fn, const char *fn, enum vkind kind, pyaot_error *e)
+{
+    LLVMBasicBlockRef fail;
+    if (guard_exit(L, B, i, &fail, e) < 0)
+        return -1;
+    LLVMValueRef obj[2] = {check_callee(L, B, is_fn, fail), NULL};
+    LLVMValueRef x = operand(L, B, B->vdepth - 1, t, ints, T_FLOAT, fail, 1, &obj[1]);
+    LLVMValueRef ok[2] = {B->ctx, x};
+    check(L, B, truth(L, hcall(L, ok_fn, ok, 2)), fail);
+    LLVMValueRef r = hcall(L, fn, &x, 1);
+    drop(L, obj);
+    return call_done(L, B, i, B->vdepth - 3, kind, r, e);
+}
+
+/* math.sqrt on a number, computed in a register; its sign and the
+   recursion limit are checked. */
 static int call_sqrt(lower *L, body *B, int i, pyaot_error *e)
 {
     if (!one_arg_call(B, i, "sqrt", PRECALL_NO_KW_BUILTIN_O) || static_type(top(B, 1)) == T_OTHER)
         return 0;
     enum vtype t = static_type(top(B, 1)) == T_INT ? T_INT : T_FLOAT;
-    LLVMBasicBlockRef fail;
-    if (guard_exit(L, B, i, &fail, e) < 0)
-        return -1;
-    LLVMValueRef obj[2] = {check_callee(L, B, "pyaot_v_is_math_sqrt", fail), NULL};
-    LLVMValueRef x = operand(L, B, B->vdepth - 1, t, 1, T_FLOAT, fail, 1, &obj[1]);
-    LLVMValueRef ok[2] = {B->ctx, x};
-    check(L, B, truth(L, hcall(L, "pyaot_v_sqrt_ok", ok, 2)), fail);
-    LLVMValueRef r = hcall(L, "pyaot_v_sqrt", &x, 1);
-    drop(L, obj); /* math.sqrt stays referenced by its module */
-    return call_done(L, B, i, B->vdepth - 3, V_DOUBLE, r, e);
+    return number_call(L, B, i, t, 1, "pyaot_v_is_math_sqrt", "pyaot_v_sqrt_ok", "pyaot_v_sqrt",
+                       V_DOUBLE, e);
 }
 
 /* int(x) of a float, truncated in a register. A NaN, an infinity, a
@@ -1267,16 +1281,8 @@ static int call_int(lower *L, body *B, int i, pyaot_error *e)
 {
     if (!one_arg_call(B, i, "int", PRECALL_ADAPTIVE) || static_type(top(B, 1)) != T_FLOAT)
         return 0;
-    LLVMBasicBlockRef fail;
-    if (guard_exit(L, B, i, &fail, e) < 0)
-        return -1;
-    LLVMValueRef obj[2] = {check_callee(L, B, "pyaot_v_is_int_type", fail), NULL};
-    LLVMValueRef x = operand(L, B, B->vdepth - 1, T_FLOAT, 0, T_FLOAT, fail, 1, &obj[1]);
-    LLVMValueRef ok[2] = {B->ctx, x};
-    check(L, B, truth(L, hcall(L, "pyaot_v_trunc_ok", ok, 2)), fail);
-    LLVMValueRef r = hcall(L, "pyaot_v_trunc", &x, 1);
-    drop(L, obj); /* the int type is static */
-    return call_done(L, B, i, B->vdepth - 3, V_INT, r, e);
+    return number_call(L, B, i, T_FLOAT, 0, "pyaot_v_is_int_type", "pyaot_v_trunc_ok",
+                       "pyaot_v_trunc", V_INT, e);
 }
 
 /* len(x) of a borrowed value, as an int in a register (`while i <
@@ -1945,11 +1951,6 @@ static int call_inline(lower *L, body *B, int i, pyaot_error *e)
     return call_done(L, B, i, base, kind, r, e);
 }
 
-static int is_bool_jump(int op)
-{
-    return op == POP_JUMP_FORWARD_IF_FALSE || op == POP_JUMP_BACKWARD_IF_FALSE ||
-           op == POP_JUMP_FORWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_TRUE;
-}
 
 /* End the straight path at conditional jump `jump`, taken when `cond`
    (i1: the value is true, or is None) holds for IF_TRUE and IF_NONE,
@@ -1979,7 +1980,7 @@ static int compare_jump(lower *L, body *B, int i, pyaot_error *e)
 {
     const pyaot_decoded *d = B->d;
     const pyaot_instr *in = &d->ins[i];
-    if (i + 1 >= d->n || !is_bool_jump(d->ins[i + 1].opcode) || in->next != d->ins[i + 1].start)
+    if (i + 1 >= d->n || !lw_is_bool_jump(d->ins[i + 1].opcode) || in->next != d->ins[i + 1].start)
         return 0;
     const pyaot_instr *jump = &d->ins[i + 1];
     for (int pos = 0; pos < B->vdepth - 2; pos++)
@@ -2034,7 +2035,7 @@ static int cond_jump(lower *L, body *B, int i, pyaot_error *e)
     for (int pos = 0; pos < B->vdepth - 1; pos++)
         if (B->vs[pos].kind != V_FRAME)
             return 0; /* the targets expect a boxed stack */
-    int on_none = !is_bool_jump(in->opcode);
+    int on_none = !lw_is_bool_jump(in->opcode);
     vslot *s = top(B, 1);
     LLVMValueRef cond; /* i1: the value is true (is None) */
     LLVMBasicBlockRef slow = NULL;

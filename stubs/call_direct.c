@@ -39,17 +39,16 @@ static PyObject *min_max(PyObject **args, int nargs, int op)
     return Py_XNewRef(best);
 }
 
-/* f(x) or g(x, y) for a C function the interpreter calls inside one
-   level of recursion (METH_O: PRECALL_NO_KW_BUILTIN_O and
-   _METHOD_DESCRIPTOR_O count it), so the limit is reached at the same
+/* f(x, y) for a C function the interpreter calls inside one level of
+   recursion (METH_O: PRECALL_NO_KW_BUILTIN_O and _METHOD_DESCRIPTOR_O
+   count it; type.__call__ too), so the limit is reached at the same
    depth. */
-static PyObject *one_level(PyObject *(*f)(PyObject *), PyObject *(*g)(PyObject *, PyObject *),
-                           PyObject *x, PyObject *y)
+static PyObject *one_level(PyObject *(*f)(PyObject *, PyObject *), PyObject *x, PyObject *y)
 {
     PyThreadState *ts = _PyThreadState_GET();
     if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object"))
         return NULL;
-    PyObject *r = f != NULL ? f(x) : g(x, y);
+    PyObject *r = f(x, y);
     _Py_LeaveRecursiveCallTstate(ts);
     return r;
 }
@@ -57,6 +56,20 @@ static PyObject *one_level(PyObject *(*f)(PyObject *), PyObject *(*g)(PyObject *
 static PyObject *append_none(PyObject *list, PyObject *x)
 {
     return PyList_Append(list, x) < 0 ? NULL : Py_NewRef(Py_None);
+}
+
+static PyObject *absolute(PyObject *x, PyObject *unused)
+{
+    (void)unused;
+    return PyNumber_Absolute(x);
+}
+
+/* int(x) of an exact int, float or str: what PyNumber_Long ends in for a
+   str, which has no __trunc__. */
+static PyObject *long_of(PyObject *x, PyObject *unused)
+{
+    (void)unused;
+    return PyUnicode_CheckExact(x) ? PyLong_FromUnicodeObject(x, 10) : PyNumber_Long(x);
 }
 
 /* next(g) and next(g, default) of a generator: builtin_next around
@@ -118,29 +131,6 @@ static int gen_send_method(pyaot_ctx *c, PyObject *descr, PyObject **args, PyObj
     return 1;
 }
 
-/* int(x) of an exact int, float or str, as type.__call__ and int.__new__
-   do it: 3.11 gives int no vectorcall and never specializes the call, so
-   the interpreter builds an argument tuple, parses it and then finds
-   __init__ to be object.__init__, which does nothing here. For these
-   arguments no Python code runs and the result is an exact int. One level
-   of recursion, as any call through tp_call counts. 0 when not
-   applicable. */
-static int int_of(PyObject *x, PyObject **out)
-{
-    PyTypeObject *tp = Py_TYPE(x);
-    if (tp != &PyLong_Type && tp != &PyFloat_Type && tp != &PyUnicode_Type)
-        return 0;
-    PyThreadState *ts = _PyThreadState_GET();
-    if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
-        *out = NULL;
-        return 1;
-    }
-    /* what PyNumber_Long ends in for a str, which has no __trunc__ */
-    *out = tp == &PyUnicode_Type ? PyLong_FromUnicodeObject(x, 10) : PyNumber_Long(x);
-    _Py_LeaveRecursiveCallTstate(ts);
-    return 1;
-}
-
 /* Builtins run as the builtins themselves would, without vectorcall and
    argument parsing, when the callable is exactly the builtin (a
    monkeypatched one is another object): len(x), isinstance(x, c),
@@ -165,7 +155,7 @@ int pyaot_call_builtin(pyaot_ctx *c, PyObject *callable, PyObject **args, int na
     else if (nargs == 2 && callable == rt->list_append && PyList_CheckExact(args[0])) {
         /* PRECALL_NO_KW_LIST_APPEND, which counts no level, is the
            CALL_LIST_APPEND stub's (where a POP_TOP drops the result) */
-        *out = one_level(NULL, append_none, args[0], args[1]);
+        *out = one_level(append_none, args[0], args[1]);
     }
     else if (nargs == 1 && callable == (PyObject *)&PyType_Type) {
         *out = Py_NewRef((PyObject *)Py_TYPE(args[0]));
@@ -174,7 +164,7 @@ int pyaot_call_builtin(pyaot_ctx *c, PyObject *callable, PyObject **args, int na
         *out = min_max(args, nargs, callable == rt->builtin_min ? Py_LT : Py_GT);
     }
     else if (nargs == 1 && callable == rt->builtin_abs) {
-        *out = one_level(PyNumber_Absolute, NULL, args[0], NULL);
+        *out = one_level(absolute, args[0], NULL);
     }
     else if ((nargs == 2 || nargs == 3) && callable == rt->dict_get && PyDict_CheckExact(args[0])) {
         /* METH_FASTCALL on its exact type: no level */
@@ -184,10 +174,16 @@ int pyaot_call_builtin(pyaot_ctx *c, PyObject *callable, PyObject **args, int na
                : Py_NewRef(nargs == 3 ? args[2] : Py_None);
     }
     else if (nargs == 2 && callable == rt->str_join && PyUnicode_Check(args[0])) {
-        *out = one_level(NULL, PyUnicode_Join, args[0], args[1]);
+        *out = one_level(PyUnicode_Join, args[0], args[1]);
     }
-    else if (nargs == 1 && callable == (PyObject *)&PyLong_Type) {
-        return int_of(args[0], out);
+    else if (nargs == 1 && callable == (PyObject *)&PyLong_Type &&
+             (PyLong_CheckExact(args[0]) || PyFloat_CheckExact(args[0]) ||
+              PyUnicode_CheckExact(args[0]))) {
+        /* as type.__call__ and int.__new__ do it (3.11 gives int no
+           vectorcall and never specializes the call): no Python code runs
+           for these, the result is an exact int, and object.__init__ does
+           nothing */
+        *out = one_level(long_of, args[0], NULL);
     }
     else if (nargs == 1 && callable == (PyObject *)&PyUnicode_Type) {
         /* PRECALL_NO_KW_STR_1: no level, no __init__ of a str subclass */
