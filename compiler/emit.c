@@ -31,9 +31,9 @@ void pyaot_llvm_init(int opt_level)
     /* At -O2 and -O3, ext-TSP block placement lays each body's likely path
        out in fewer cache lines than the default chain placement: a body
        runs from a cold instruction cache far more often than the
-       interpreter's one shared loop (6-11% fewer I1 misses on the
-       benchmarks, the same instruction count, about 12% more compile
-       time). Developer aid: PYAOT_LLVM_ARGS adds options (artifacts then
+       interpreter's one shared loop (without a profile 2-11% fewer I1
+       misses on the benchmarks, with one within 3% either way; the same
+       instruction count, about 12% more compile time). Developer aid: PYAOT_LLVM_ARGS adds options (artifacts then
        need --force: their stamp does not record them). */
     static char buf[1024];
     static const char *argv[32] = {"pyaot"};
