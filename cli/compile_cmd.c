@@ -597,7 +597,7 @@ int pyaot_cmd_compile(int argc, char **argv)
        just as this compile does. */
     if (o.cache_dir != NULL)
         PySys_SetObject("dont_write_bytecode", Py_True);
-    pyaot_llvm_init(o.opt_level);
+    pyaot_llvm_init();
     if (jobs > files.n)
         jobs = files.n > 0 ? files.n : 1;
 

@@ -211,6 +211,6 @@ int pyaot_emit(struct LLVMOpaqueModule *mod, const char *out_path, const pyaot_o
 /* Remove the temporary files of an emit in progress (async-signal-safe). */
 void pyaot_emit_abort(void);
 
-void pyaot_llvm_init(int opt_level);
+void pyaot_llvm_init(void);
 
 #endif

@@ -24,22 +24,19 @@
 
 extern char **environ;
 
-void pyaot_llvm_init(int opt_level)
+void pyaot_llvm_init(void)
 {
     LLVMInitializeNativeTarget();
     LLVMInitializeNativeAsmPrinter();
-    /* At -O2 and -O3, ext-TSP block placement lays each body's likely path
-       out in fewer cache lines than the default chain placement: a body
-       runs from a cold instruction cache far more often than the
-       interpreter's one shared loop (without a profile 2-11% fewer I1
-       misses on the benchmarks, with one within 3% either way; the same
-       instruction count, about 12% more compile time). Developer aid: PYAOT_LLVM_ARGS adds options (artifacts then
-       need --force: their stamp does not record them). */
+    /* Developer aid: PYAOT_LLVM_ARGS passes options to LLVM, for layout
+       and code generation experiments (artifacts then need --force: their
+       stamp does not record them). Ext-TSP block placement tried this way
+       cut callgrind's simulated I1 misses without a profile by 2-11% but
+       measured no faster in wall time (raytrace 3% slower) and compiled
+       12% slower, so the default placement stays. */
     static char buf[1024];
     static const char *argv[32] = {"pyaot"};
     int n = 1;
-    if (opt_level >= 2)
-        argv[n++] = "-enable-ext-tsp-block-placement=true";
     const char *more = getenv("PYAOT_LLVM_ARGS");
     if (more != NULL) {
         snprintf(buf, sizeof buf, "%s", more);
