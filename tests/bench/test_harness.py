@@ -2,7 +2,7 @@
 that ran the most instructions is the interpreter's (pyaot's launcher
 execs it, and callgrind writes one file per image), and with the cache
 simulation its I1 misses come from the same file and column; the i1
-table shows them with their ratio."""
+table shows them with their ratio; and the order of timed runs rotates."""
 import importlib.machinery
 import importlib.util
 import os
@@ -68,6 +68,40 @@ class I1Table(unittest.TestCase):
         self.assertEqual([c.strip() for c in row.strip("|").split("|")],
                          ["web", "3.90", "13.00", "0.30x"])
         self.assertIn("1.08x", H.table(results, runners, {}, "instructions"))
+
+
+class Order(unittest.TestCase):
+    """Timed rounds and start-up pairs rotate: over as many rounds as there
+    are interpreters, each runs once in every place of a round."""
+
+    def fake_spawn(self, log):
+        def spawn(argv, cwd, env):
+            log.append(argv[0])
+            return 0.1, 1000, 0, "checksum 7\n", ""
+        return spawn
+
+    def test_timed_rounds_rotate(self):
+        log = []
+        real, H.spawn = H.spawn, self.fake_spawn(log)
+        try:
+            runners = [H.Runner(k, k, lambda f, s, k=k: [k, f], None) for k in ("stock", "b", "c")]
+            args = type("Args", (), {"runs": 3})()
+            results, bad = H.timed(args, runners, "/nowhere", [{"name": "x", "file": "x.py",
+                                                                "checksum": "7"}])
+        finally:
+            H.spawn = real
+        self.assertEqual(bad, [])
+        self.assertEqual(log, ["stock", "b", "c", "b", "c", "stock", "c", "stock", "b"])
+        self.assertEqual([len(results[0][k]["times"]) for k in ("stock", "b", "c")], [3, 3, 3])
+
+    def test_startup_pairs_alternate(self):
+        log = []
+        real, H.spawn = H.spawn, self.fake_spawn(log)
+        try:
+            H.measure_startup("pyaot", {}, 4)
+        finally:
+            H.spawn = real
+        self.assertEqual(log, [H.PYTHON, "pyaot", "pyaot", H.PYTHON] * 2)
 
 
 if __name__ == "__main__":
