@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -150,15 +151,70 @@ static const char *autoload_src =
     "if not os.environ.get('PYAOT_DISABLE'):\n"
     "    try:\n"
     "        import _frozen_importlib as _b, _frozen_importlib_external as _x\n"
+    "        import sys as _sys\n"
     "        _s = _x.spec_from_file_location('pyaot_boot', %s)\n"
     "        _m = _b.module_from_spec(_s)\n"
-    "        _s.loader.exec_module(_m)\n"
-    "        import sys as _sys\n"
+    "        # a stale .pyc of pyaot's own is rewritten even under\n"
+    "        # PYTHONDONTWRITEBYTECODE: compiling costs every start-up more\n"
+    "        _w = _sys.dont_write_bytecode\n"
+    "        _sys.dont_write_bytecode = False\n"
+    "        try:\n"
+    "            _s.loader.exec_module(_m)\n"
+    "        finally:\n"
+    "            _sys.dont_write_bytecode = _w\n"
     "        _sys.modules['pyaot_boot'] = _m\n"
     "        _m.activate()\n"
     "    except Exception as _e:\n"
     "        import sys as _sys\n"
     "        _sys.stderr.write('pyaot: warning: autoload failed: %%r\\n' %% (_e,))\n";
+
+/* The .pyc files of the autoload (hash-checked: a reinstall within the
+   same second cannot leave a stale one valid) and of the runtime's
+   pyaot_boot (timestamped, as `pyaot run` writes it), written by the target
+   interpreter now: where PYTHONDONTWRITEBYTECODE is set, as in many
+   container images, nothing would write them later, and compiling a source
+   module at start-up imports tokenize and re, some milliseconds on every
+   start. 0 when the autoload's .pyc was written; pyaot_boot's is best
+   effort (its directory may be read-only). */
+static int compile_pycs(const char *autoload, const char *boot)
+{
+    static const char *code =
+        "import py_compile as p, sys\n"
+        "m = p.PycInvalidationMode\n"
+        "try:\n"
+        "    p.compile(sys.argv[1], doraise=True, invalidation_mode=m.CHECKED_HASH)\n"
+        "except Exception as e:\n"
+        "    sys.exit('pyaot: %s' % e)\n"
+        "try:\n"
+        "    p.compile(sys.argv[2], doraise=True, invalidation_mode=m.TIMESTAMP)\n"
+        "except Exception:\n"
+        "    pass\n";
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        char *args[] = {(char *)pyaot_target_python(), "-c", (char *)code, (char *)autoload,
+                        (char *)boot, NULL};
+        execv(args[0], args);
+        _exit(127);
+    }
+    int st;
+    while (waitpid(pid, &st, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+}
+
+/* DIR/__pycache__/pyaot_autoload.*.pyc, and the __pycache__ when that
+   leaves it empty. */
+static void remove_autoload_pyc(const char *dir)
+{
+    char cache[PATH_MAX + 16], pyc[PATH_MAX + 64];
+    snprintf(cache, sizeof cache, "%s/__pycache__", dir);
+    snprintf(pyc, sizeof pyc, "%s/pyaot_autoload.cpython-311.pyc", cache);
+    if (unlink(pyc) == 0)
+        rmdir(cache); /* fails, as it should, when other files are there */
+}
 
 int pyaot_cmd_install(int argc, char **argv, int install)
 {
@@ -190,6 +246,7 @@ int pyaot_cmd_install(int argc, char **argv, int install)
             gone++;
         if (unlink(mod) == 0)
             gone++;
+        remove_autoload_pyc(dir);
         printf(gone ? "pyaot: removed the autoload from %s\n" : "pyaot: no autoload in %s\n", dir);
         return 0;
     }
@@ -226,6 +283,9 @@ int pyaot_cmd_install(int argc, char **argv, int install)
             return 1;
         }
     }
+    if (compile_pycs(mod, real) != 0)
+        fprintf(stderr, "pyaot: warning: could not write the .pyc of %s: where\n"
+                        "PYTHONDONTWRITEBYTECODE is set, every start-up compiles it\n", mod);
     printf("pyaot: installed the autoload in %s\n", dir);
     return 0;
 }

@@ -59,6 +59,16 @@ def rewritten(before, after):
     return sorted(os.path.basename(p).split(".")[0] for p in after if before.get(p) != after[p])
 
 
+def compiles_at_start(site):
+    """Code for -c that processes the .pth files of `site` and prints which
+    .py files that compiled from source (audit events), and whether the
+    runtime came up."""
+    return ("import sys; c = []; sys.addaudithook(lambda e, a: c.append(str(a[1])) "
+            "if e == 'compile' else None); import site; site.addsitedir(%r); "
+            "print(sorted({p.rpartition('/')[2] for p in c if p.endswith('.py')}), "
+            "'pyaot_boot' in sys.modules)" % site)
+
+
 def bump_mtime(path, seconds=10):
     st = os.stat(path)
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + seconds * 10**9))
@@ -613,6 +623,13 @@ def main():
     r = run([a.pyaot, "install", "--site", site])
     check("install writes the .pth", r.returncode == 0 and
           os.path.exists(os.path.join(site, "pyaot.pth")), r.stderr)
+    check("install writes the autoload's .pyc", os.path.exists(
+        os.path.join(site, "__pycache__", "pyaot_autoload.cpython-311.pyc")), str(os.listdir(site)))
+    # Where PYTHONDONTWRITEBYTECODE is set nothing else writes it, and
+    # compiling the source costs milliseconds on every start.
+    r = run([a.python, "-c", compiles_at_start(site)], env=dict(env, PYTHONDONTWRITEBYTECODE="1"))
+    check("the autoload starts from .pyc files under PYTHONDONTWRITEBYTECODE",
+          r.stdout == "[] True\n", r.stdout + r.stderr)
     code = "import site; site.addsitedir(%r); import runpy; runpy.run_module('demo', run_name='__main__')" % site
     env_s = dict(env, PYAOT_STATS="1")
     r = run([a.python, "-c", code], cwd=app, env=env_s)
@@ -676,6 +693,29 @@ def main():
     check("a stale sitecustomize .pyc is rewritten, also under PYTHONDONTWRITEBYTECODE",
           had and r.returncode == 0 and os.stat(ipyc).st_mtime >= os.stat(isite).st_mtime,
           r.stderr)
+
+    # The same for an installed pyaot's autoload: a stale pyaot_boot .pyc
+    # (pyaot reinstalled) is rewritten on the first start.
+    site2 = os.path.join(work, "site2")
+    r = run([installed, "install", "--site", site2])
+    iboot = os.path.join(prefix, "lib", "pyaot", "runtime", "pyaot_boot.py")
+    bpyc = os.path.join(os.path.dirname(iboot), "__pycache__", "pyaot_boot.cpython-311.pyc")
+    had = r.returncode == 0 and os.path.exists(bpyc)
+    if had:
+        now = time.time()
+        os.utime(bpyc, (now - 200, now - 200))
+        os.utime(iboot, (now - 100, now - 100))
+    nowrite = dict(env, PYTHONDONTWRITEBYTECODE="1")
+    first = run([a.python, "-c", compiles_at_start(site2)], env=nowrite)
+    second = run([a.python, "-c", compiles_at_start(site2)], env=nowrite)
+    check("an installed autoload rewrites a stale pyaot_boot .pyc, also under "
+          "PYTHONDONTWRITEBYTECODE", had and first.stdout == "['pyaot_boot.py'] True\n"
+          and second.stdout == "[] True\n"
+          and os.stat(bpyc).st_mtime >= os.stat(iboot).st_mtime,
+          r.stderr + first.stdout + first.stderr + second.stdout + second.stderr)
+    r = run([installed, "uninstall", "--site", site2])
+    check("uninstall removes the installed autoload", r.returncode == 0 and not os.listdir(site2),
+          str(os.listdir(site2)))
 
     iprof = os.path.join(work, "installed.prof")
     r = run([installed, "profile", "-o", iprof, "-m", "demo"], cwd=app, env=env)
