@@ -76,7 +76,7 @@ class Order(unittest.TestCase):
 
     def fake_spawn(self, log):
         def spawn(argv, cwd, env):
-            log.append(argv[0])
+            log.append(argv[0] + ("@" + env["MARK"] if env and "MARK" in env else ""))
             return 0.1, 1000, 0, "checksum 7\n", ""
         return spawn
 
@@ -84,24 +84,31 @@ class Order(unittest.TestCase):
         log = []
         real, H.spawn = H.spawn, self.fake_spawn(log)
         try:
-            runners = [H.Runner(k, k, lambda f, s, k=k: [k, f], None) for k in ("stock", "b", "c")]
+            runners = [H.Runner(k, k, lambda f, s, k=k: [k, f], None) for k in ("stock", "b")]
+            runners.append(H.Runner("c", "c", lambda f, s: ["c", f], None, env={"MARK": "on"}))
             args = type("Args", (), {"runs": 3})()
             results, bad = H.timed(args, runners, "/nowhere", [{"name": "x", "file": "x.py",
                                                                 "checksum": "7"}])
         finally:
             H.spawn = real
         self.assertEqual(bad, [])
-        self.assertEqual(log, ["stock", "b", "c", "b", "c", "stock", "c", "stock", "b"])
+        # (a runner's own variables reach its runs only)
+        self.assertEqual(log, ["stock", "b", "c@on", "b", "c@on", "stock", "c@on", "stock", "b"])
         self.assertEqual([len(results[0][k]["times"]) for k in ("stock", "b", "c")], [3, 3, 3])
 
-    def test_startup_pairs_alternate(self):
+    def test_startup_rounds_rotate(self):
+        """Stock, autoloaded (stock's binary with the autoload's variables)
+        and `pyaot run`."""
         log = []
         real, H.spawn = H.spawn, self.fake_spawn(log)
         try:
-            H.measure_startup("pyaot", {}, 4)
+            s = H.measure_startup("pyaot", {"MARK": "auto"}, {}, 3)
         finally:
             H.spawn = real
-        self.assertEqual(log, [H.PYTHON, "pyaot", "pyaot", H.PYTHON] * 2)
+        auto = H.PYTHON + "@auto"
+        self.assertEqual(log, [H.PYTHON, auto, "pyaot", auto, "pyaot", H.PYTHON,
+                               "pyaot", H.PYTHON, auto])
+        self.assertEqual(sorted(s), ["pyaot_ms", "pyaot_run_ms", "runs", "stock_ms"])
 
 
 if __name__ == "__main__":
