@@ -8,11 +8,29 @@
 #include "opnames.h"
 #include <unistd.h>
 
+/* Counts keyed by (code, where, what), in C memory while the program
+   runs: Python ints and tuples there would move the reference counts of
+   small ints the program can read (sys.getrefcount(10) in test_array),
+   show up in tracemalloc's traces at the program's current line, and in
+   gc.get_objects(). Python objects are made only when reporting. */
+typedef struct count_entry {
+    PyObject *code; /* strong reference, NULL for an empty slot */
+    int where, what;
+    unsigned long long n;
+} count_entry;
+
+typedef struct count_table {
+    count_entry *slots;
+    size_t cap, used; /* cap a power of two, or 0 */
+} count_table;
+
 static unsigned long long n_native, n_interp, n_direct;
-static PyObject *deopts; /* (code, offset, reason) -> count */
-static PyObject *guards; /* (code, unit, 0) -> failures; (code, unit, 1) -> 1 once given up */
+static count_table deopts; /* (code, offset, reason) -> count */
+static count_table guards; /* (code, unit, 0) -> failures; (code, unit, 1) -> 1 once given up */
 static unsigned long long n_guards;
-static PyObject *switched; /* code objects whose entry runs the generic body now */
+/* code objects whose entry runs the generic body now (strong references) */
+static PyObject **switched;
+static size_t n_switched, cap_switched;
 
 static const char *const reason_names[PYAOT_DEOPT_NREASONS] = {
     [PYAOT_DEOPT_EXCEPTION] = "exception",
@@ -40,38 +58,81 @@ void pyaot_stats_count_direct(void)
     n_direct++;
 }
 
-/* One more occurrence of (code, where, what) in *counts, made on first
-   use. Never fails: an exception on its way to the interpreter or to a
-   handler stays pending. The keys are kept out of the collector's lists
-   (so is the dict, which then never becomes tracked): statistics must not
-   show up in gc.get_objects(), which tests count (test_descr). */
-static void count_in(PyObject **counts, void *code, int where, int what)
+static size_t slot_of(const count_table *t, PyObject *code, int where, int what)
 {
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    if (*counts == NULL)
-        *counts = PyDict_New();
-    PyObject *key = *counts ? Py_BuildValue("(Oii)", (PyObject *)code, where, what) : NULL;
-    if (key != NULL) {
-        PyObject_GC_UnTrack(key);
-        PyObject *old = PyDict_GetItemWithError(*counts, key);
-        PyObject *nv = PyLong_FromLong(old ? PyLong_AsLong(old) + 1 : 1);
-        if (nv != NULL)
-            PyDict_SetItem(*counts, key, nv);
-        Py_XDECREF(nv);
-        Py_DECREF(key);
+    size_t h = ((uintptr_t)code >> 4) * 0x9E3779B97F4A7C15u;
+    h ^= (size_t)(unsigned)where * 0x85EBCA6Bu + (size_t)(unsigned)what;
+    size_t i = h & (t->cap - 1);
+    while (t->slots[i].code != NULL &&
+           (t->slots[i].code != code || t->slots[i].where != where || t->slots[i].what != what))
+        i = (i + 1) & (t->cap - 1);
+    return i;
+}
+
+/* Half full at most; with libc's allocator, which tracemalloc does not see.
+   0 when out of memory (the count is then lost). */
+static int make_room(count_table *t)
+{
+    if (2 * (t->used + 1) <= t->cap)
+        return 1;
+    count_table bigger = {calloc(t->cap ? 2 * t->cap : 64, sizeof(count_entry)),
+                          t->cap ? 2 * t->cap : 64, t->used};
+    if (bigger.slots == NULL)
+        return 0;
+    for (size_t i = 0; i < t->cap; i++) {
+        count_entry *e = &t->slots[i];
+        if (e->code != NULL)
+            bigger.slots[slot_of(&bigger, e->code, e->where, e->what)] = *e;
     }
-    PyErr_Clear();
-    PyErr_Restore(t, v, tb);
+    free(t->slots);
+    *t = bigger;
+    return 1;
+}
+
+/* One more occurrence of (code, where, what) in t: no Python object is
+   made and no exception touched. */
+static void count_in(count_table *t, void *code, int where, int what)
+{
+    if (!make_room(t))
+        return;
+    count_entry *e = &t->slots[slot_of(t, (PyObject *)code, where, what)];
+    if (e->code == NULL) {
+        e->code = Py_NewRef((PyObject *)code);
+        e->where = where;
+        e->what = what;
+        t->used++;
+    }
+    e->n++;
+}
+
+static unsigned long long count_of(const count_table *t, PyObject *code, int where, int what)
+{
+    if (t->cap == 0)
+        return 0;
+    const count_entry *e = &t->slots[slot_of(t, code, where, what)];
+    return e->code != NULL ? e->n : 0;
+}
+
+static void clear_counts(count_table *t)
+{
+    for (size_t i = 0; i < t->cap; i++)
+        Py_XDECREF(t->slots[i].code);
+    free(t->slots);
+    *t = (count_table){NULL, 0, 0};
 }
 
 void pyaot_stats_record_guard(void *code, int unit, int gave_up)
 {
     if (gave_up == PYAOT_GUARD_SWITCHED) {
-        if (switched == NULL && (switched = PyList_New(0)) != NULL)
-            PyObject_GC_UnTrack(switched); /* as count_in's keys */
-        if (switched == NULL || PyList_Append(switched, (PyObject *)code) < 0)
-            PyErr_Clear();
+        if (n_switched == cap_switched) {
+            size_t cap = cap_switched ? 2 * cap_switched : 16;
+            PyObject **more = realloc(switched, cap * sizeof *more);
+            if (more == NULL)
+                return;
+            switched = more;
+            cap_switched = cap;
+        }
+        switched[n_switched++] = Py_NewRef((PyObject *)code);
         return;
     }
     n_guards += !gave_up;
@@ -83,20 +144,18 @@ void pyaot_stats_record_guard(void *code, int unit, int gave_up)
 static PyObject *guard_sites(Py_ssize_t limit, Py_ssize_t *nsites)
 {
     PyObject *out = PyList_New(0);
-    Py_ssize_t pos = 0;
-    PyObject *key, *count;
-    while (out != NULL && guards != NULL && PyDict_Next(guards, &pos, &key, &count)) {
-        PyCodeObject *co = (PyCodeObject *)PyTuple_GET_ITEM(key, 0);
-        int unit = (int)PyLong_AsLong(PyTuple_GET_ITEM(key, 1));
-        int given_up = PyLong_AsLong(PyTuple_GET_ITEM(key, 2)) != 0;
-        /* One row per site: from the failures' key, or the give-up alone. */
-        PyObject *twin = Py_BuildValue("(Oii)", (PyObject *)co, unit, !given_up);
-        PyObject *other = twin ? PyDict_GetItemWithError(guards, twin) : NULL;
-        Py_XDECREF(twin);
-        if (given_up && other != NULL)
+    for (size_t i = 0; out != NULL && i < guards.cap; i++) {
+        const count_entry *e = &guards.slots[i];
+        if (e->code == NULL)
             continue;
-        long failures = given_up ? 0 : PyLong_AsLong(count);
-        PyObject *gave = given_up || other != NULL ? Py_True : Py_False;
+        PyCodeObject *co = (PyCodeObject *)e->code;
+        int unit = e->where, given_up = e->what != 0;
+        /* One row per site: from the failures' entry, or the give-up alone. */
+        int other = count_of(&guards, e->code, unit, !given_up) != 0;
+        if (given_up && other)
+            continue;
+        unsigned long long failures = given_up ? 0 : e->n;
+        PyObject *gave = given_up || other ? Py_True : Py_False;
         PyObject *bytes = PyCode_GetCode(co);
         int op = bytes != NULL && 2 * unit < PyBytes_GET_SIZE(bytes)
                      ? (unsigned char)PyBytes_AS_STRING(bytes)[2 * unit] : -1;
@@ -104,7 +163,7 @@ static PyObject *guard_sites(Py_ssize_t limit, Py_ssize_t *nsites)
         PyObject *name = op >= 0 && pyaot_opnames[op] ? PyUnicode_FromString(pyaot_opnames[op])
                                                       : PyUnicode_FromFormat("opcode %d", op);
         PyObject *row = name == NULL ? NULL
-                                     : Py_BuildValue("(lOOiOO)", failures, gave, co->co_filename,
+                                     : Py_BuildValue("(KOOiOO)", failures, gave, co->co_filename,
                                                      PyCode_Addr2Line(co, 2 * unit),
                                                      co->co_qualname, name);
         Py_XDECREF(name);
@@ -129,8 +188,7 @@ void pyaot_stats_record_deopt(void *code, int instr_offset, int reason)
 
 static int by_count(const void *a, const void *b)
 {
-    long x = PyLong_AsLong(PyTuple_GET_ITEM(*(PyObject *const *)a, 1));
-    long y = PyLong_AsLong(PyTuple_GET_ITEM(*(PyObject *const *)b, 1));
+    unsigned long long x = (*(count_entry *const *)a)->n, y = (*(count_entry *const *)b)->n;
     return (x < y) - (x > y);
 }
 
@@ -143,21 +201,21 @@ static void report_guards(void)
     fprintf(stderr, "pyaot: failed guards: %llu at %zd sites\n", n_guards, nsites);
     for (Py_ssize_t i = 0; rows != NULL && i < PyList_GET_SIZE(rows); i++) {
         PyObject *r = PyList_GET_ITEM(rows, i);
-        fprintf(stderr, "pyaot:   %-14s %s:%ld in %s: %ld%s\n",
+        fprintf(stderr, "pyaot:   %-14s %s:%ld in %s: %llu%s\n",
                 PyUnicode_AsUTF8(PyTuple_GET_ITEM(r, 5)),
                 PyUnicode_AsUTF8(PyTuple_GET_ITEM(r, 2)), PyLong_AsLong(PyTuple_GET_ITEM(r, 3)),
-                PyUnicode_AsUTF8(PyTuple_GET_ITEM(r, 4)), PyLong_AsLong(PyTuple_GET_ITEM(r, 0)),
+                PyUnicode_AsUTF8(PyTuple_GET_ITEM(r, 4)),
+                PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(r, 0)),
                 PyLong_AsLong(PyTuple_GET_ITEM(r, 1)) ? " (cache gave up: generic from then on)" : "");
     }
     if (rows != NULL && nsites > PyList_GET_SIZE(rows))
         fprintf(stderr, "pyaot:   ... %zd more sites\n", nsites - PyList_GET_SIZE(rows));
     Py_XDECREF(rows);
     PyErr_Clear();
-    Py_ssize_t n = switched != NULL ? PyList_GET_SIZE(switched) : 0;
-    fprintf(stderr, "pyaot: switched to their generic body (guards failed %d times): %zd\n",
-            PYAOT_SWITCH_AFTER, n);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyCodeObject *co = (PyCodeObject *)PyList_GET_ITEM(switched, i);
+    fprintf(stderr, "pyaot: switched to their generic body (guards failed %d times): %zu\n",
+            PYAOT_SWITCH_AFTER, n_switched);
+    for (size_t i = 0; i < n_switched; i++) {
+        PyCodeObject *co = (PyCodeObject *)switched[i];
         fprintf(stderr, "pyaot:   %s:%d %s\n", PyUnicode_AsUTF8(co->co_filename),
                 co->co_firstlineno, PyUnicode_AsUTF8(co->co_qualname));
     }
@@ -187,33 +245,30 @@ PyObject *pyaot_stats_report(PyObject *self, PyObject *unused)
         fprintf(stderr, "pyaot: code objects of frozen or early-imported modules given native code: %lu\n",
                 pyaot_adopted_count());
     report_guards();
-    PyObject *items = deopts ? PyDict_Items(deopts) : NULL;
-    if (items == NULL) {
-        PyErr_Clear();
-        fprintf(stderr, "pyaot: deoptimizations: 0\n");
-        Py_RETURN_NONE;
-    }
-    Py_ssize_t n = PyList_GET_SIZE(items);
-    long sum = 0;
-    for (Py_ssize_t i = 0; i < n; i++)
-        sum += PyLong_AsLong(PyTuple_GET_ITEM(PyList_GET_ITEM(items, i), 1));
-    fprintf(stderr, "pyaot: deoptimizations: %ld\n", sum);
-    qsort(PySequence_Fast_ITEMS(items), (size_t)n, sizeof(PyObject *), by_count);
-    for (Py_ssize_t i = 0; i < n && i < 40; i++) {
-        PyObject *it = PyList_GET_ITEM(items, i);
-        PyObject *key = PyTuple_GET_ITEM(it, 0);
-        PyCodeObject *co = (PyCodeObject *)PyTuple_GET_ITEM(key, 0);
-        int off = (int)PyLong_AsLong(PyTuple_GET_ITEM(key, 1));
-        int why = (int)PyLong_AsLong(PyTuple_GET_ITEM(key, 2));
-        int line = PyCode_Addr2Line(co, off * 2);
-        fprintf(stderr, "pyaot:   %-18s %s:%d in %s: %ld\n",
+    /* the sites, most deoptimizations first */
+    count_entry **items = malloc((deopts.used ? deopts.used : 1) * sizeof *items);
+    size_t n = 0;
+    unsigned long long sum = 0;
+    for (size_t i = 0; items != NULL && i < deopts.cap; i++)
+        if (deopts.slots[i].code != NULL) {
+            items[n++] = &deopts.slots[i];
+            sum += deopts.slots[i].n;
+        }
+    fprintf(stderr, "pyaot: deoptimizations: %llu\n", sum);
+    if (n > 0)
+        qsort(items, n, sizeof *items, by_count);
+    for (size_t i = 0; i < n && i < 40; i++) {
+        PyCodeObject *co = (PyCodeObject *)items[i]->code;
+        int why = items[i]->what;
+        int line = PyCode_Addr2Line(co, items[i]->where * 2);
+        fprintf(stderr, "pyaot:   %-18s %s:%d in %s: %llu\n",
                 why >= 0 && why < PYAOT_DEOPT_NREASONS ? reason_names[why] : "?",
                 PyUnicode_AsUTF8(co->co_filename), line, PyUnicode_AsUTF8(co->co_qualname),
-                PyLong_AsLong(PyTuple_GET_ITEM(it, 1)));
+                items[i]->n);
     }
     if (n > 40)
-        fprintf(stderr, "pyaot:   ... %zd more sites\n", n - 40);
-    Py_DECREF(items);
+        fprintf(stderr, "pyaot:   ... %zu more sites\n", n - 40);
+    free(items);
     PyErr_Clear();
     Py_RETURN_NONE;
 }
@@ -222,9 +277,11 @@ PyObject *pyaot_stats_reset(PyObject *self, PyObject *unused)
 {
     (void)self, (void)unused;
     n_native = n_interp = n_direct = n_guards = 0;
-    Py_CLEAR(deopts);
-    Py_CLEAR(guards);
-    Py_CLEAR(switched);
+    clear_counts(&deopts);
+    clear_counts(&guards);
+    for (size_t i = 0; i < n_switched; i++)
+        Py_DECREF(switched[i]);
+    n_switched = 0;
     pyaot_reset_calls();
     Py_RETURN_NONE;
 }
@@ -315,14 +372,13 @@ PyObject *pyaot_stats_write(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "O&U", PyUnicode_FSConverter, &path, &argv0))
         return NULL;
     unsigned long long by_reason[PYAOT_DEOPT_NREASONS] = {0}, total = 0;
-    Py_ssize_t pos = 0;
-    PyObject *key, *val;
-    while (deopts != NULL && PyDict_Next(deopts, &pos, &key, &val)) {
-        int why = (int)PyLong_AsLong(PyTuple_GET_ITEM(key, 2));
-        unsigned long long k = PyLong_AsUnsignedLongLong(val);
-        total += k;
-        if (why >= 0 && why < PYAOT_DEOPT_NREASONS)
-            by_reason[why] += k;
+    for (size_t i = 0; i < deopts.cap; i++) {
+        const count_entry *e = &deopts.slots[i];
+        if (e->code == NULL)
+            continue;
+        total += e->n;
+        if (e->what >= 0 && e->what < PYAOT_DEOPT_NREASONS)
+            by_reason[e->what] += e->n;
     }
     jbuf b = {0};
     putf(&b, "{\"pid\": %llu, \"argv0\": ", (unsigned long long)getpid());
@@ -347,8 +403,8 @@ PyObject *pyaot_stats_write(PyObject *self, PyObject *args)
     }
     Py_XDECREF(rows);
     putf(&b, "], \"guard_site_count\": %llu, \"switched\": [", (unsigned long long)nsites);
-    for (Py_ssize_t i = 0; switched != NULL && i < PyList_GET_SIZE(switched); i++) {
-        PyCodeObject *co = (PyCodeObject *)PyList_GET_ITEM(switched, i);
+    for (size_t i = 0; i < n_switched; i++) {
+        PyCodeObject *co = (PyCodeObject *)switched[i];
         put_lit(&b, i ? ", {\"file\": " : "{\"file\": ");
         put_str(&b, co->co_filename);
         putf(&b, ", \"line\": %d, \"function\": ", co->co_firstlineno);
@@ -369,7 +425,9 @@ PyObject *pyaot_stats_write(PyObject *self, PyObject *args)
     }
     put_lit(&b, "}, \"native_by_file\": {");
     PyObject *files = pyaot_native_by_file();
-    pos = 0, sep = "";
+    Py_ssize_t pos = 0;
+    PyObject *key, *val;
+    sep = "";
     while (files != NULL && PyDict_Next(files, &pos, &key, &val)) {
         put_lit(&b, sep);
         put_str(&b, key);

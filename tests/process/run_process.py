@@ -313,7 +313,8 @@ def test_speculation_stats(t):
     rec = read_stats("speculation stats", stats)[0]
     src = open(prog).read().splitlines()
     line = {tag: src.index(l) + 1 for l in src
-            for tag in ("MONO", "POLY", "SWITCH", "CONSTS", "BUILT", "GEN") if "# " + tag in l}
+            for tag in ("MONO", "POLY", "SWITCH", "CONSTS", "BUILT", "GEN", "ONCE", "MORE")
+            if "# " + tag in l}
     sites = rec.get("guard_sites", [])
     at = {(s["line"], s.get("op")): s for s in sites if s["file"] == prog}
     # fib(18) makes 8361 calls; all but the first come from compiled code.
@@ -345,6 +346,11 @@ def test_speculation_stats(t):
           line["CONSTS"] not in [s["line"] for s in rec.get("switched", [])] and
           line["BUILT"] not in [s["line"] for s in rec.get("switched", [])] and
           rec.get("deopts") == 32, rec)
+    # The differential run above compares what the program sees of the
+    # statistics' own bookkeeping: references to small ints, tracemalloc.
+    check("the sites whose counts pass 10 and 256 failed their guards",
+          at.get((line["ONCE"], "COMPARE_OP"), {}).get("failures") == 10 and
+          at.get((line["MORE"], "COMPARE_OP"), {}).get("failures") == 300, sites)
     check("the report lists the switched code object",
           re.search(rb"switched to their generic body \(guards failed 32 times\): 1\n"
                     rb"pyaot:   %s:%d scale\n" % (prog.encode(), line["SWITCH"]), r.stderr),

@@ -102,3 +102,37 @@ import gc
 before = len(gc.get_objects())
 compare_all(Eq())
 print("GC-tracked objects made meanwhile:", len(gc.get_objects()) - before)
+
+
+# Nor may they move the reference counts of small ints (test_array counts
+# sys.getrefcount(10) around loops) or leave traces at the program's line
+# (test_tracemalloc looks its objects' traces up by line).
+import sys
+import tracemalloc
+
+
+def fail_once(g):
+    return g != g  # ONCE: one site, a failed guard per call
+
+
+def refs_of_ten(g):
+    for i in range(9):
+        fail_once(g)
+    before = sys.getrefcount(10)
+    fail_once(g)  # the site's 10th failure
+    return sys.getrefcount(10) - before
+
+
+def compare_more(g):
+    for i in range(300):
+        g != g  # MORE: another site, its count past the cached small ints
+
+
+print("references to 10 gained at the 10th failure:", refs_of_ten(Eq()))
+tracemalloc.start()
+compare_more(Eq())
+snap = tracemalloc.take_snapshot()
+tracemalloc.stop()
+print("lines of this file with live traces:",
+      sorted(s.traceback[0].lineno for s in snap.statistics("lineno")
+             if s.traceback[0].filename == __file__))
