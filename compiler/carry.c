@@ -287,12 +287,14 @@ int pyaot_carry_plan(body *B, pyaot_error *e)
         pyaot_errorf(e, "out of memory");
         return -1;
     }
+    /* c->n bounds the code units; the body's arrays hold d->n + 1 instructions */
+    int ninstr = c->n < B->d->n + 1 ? c->n : B->d->n + 1;
     for (int j = 0; j < c->n; j++) {
         free(c->plan[j]);
         c->plan[j] = NULL;
         free(c->phis[j]);
         c->phis[j] = NULL;
-        if (!B->leader[j] || B->blocks[j] == NULL || c->head[j] < 0 || handler_at(B, j))
+        if (j >= ninstr || !B->leader[j] || B->blocks[j] == NULL || c->head[j] < 0 || handler_at(B, j))
             continue; /* no recorded edge, no fact; a handler is entered by unwinding */
         LLVMBasicBlockRef *preds;
         int np = preds_of(B->blocks[j], &preds);
@@ -407,7 +409,8 @@ int pyaot_carry_finish(lower *L, body *B, pyaot_error *e)
         pyaot_errorf(e, "out of memory");
         return -1;
     }
-    for (int j = 0; j < c->n; j++) {
+    int ninstr = c->n < B->d->n + 1 ? c->n : B->d->n + 1; /* as in pyaot_carry_plan */
+    for (int j = 0; j < ninstr; j++) {
         if (c->plan[j] == NULL || c->phis[j] == NULL || B->blocks[j] == NULL)
             continue;
         LLVMBasicBlockRef *preds;
