@@ -280,6 +280,13 @@ static int handler_at(const body *B, int j)
     return 0;
 }
 
+/* The instructions the body's arrays hold: the carry is sized by code
+   units (before decoding), an upper bound. */
+static int carry_span(const pyaot_carry *c, const body *B)
+{
+    return c->n < B->d->n + 1 ? c->n : B->d->n + 1;
+}
+
 int pyaot_carry_plan(body *B, pyaot_error *e)
 {
     pyaot_carry *c = B->carry;
@@ -287,8 +294,7 @@ int pyaot_carry_plan(body *B, pyaot_error *e)
         pyaot_errorf(e, "out of memory");
         return -1;
     }
-    /* c->n bounds the code units; the body's arrays hold d->n + 1 instructions */
-    int ninstr = c->n < B->d->n + 1 ? c->n : B->d->n + 1;
+    int ninstr = carry_span(c, B);
     for (int j = 0; j < c->n; j++) {
         free(c->plan[j]);
         c->plan[j] = NULL;
@@ -409,7 +415,7 @@ int pyaot_carry_finish(lower *L, body *B, pyaot_error *e)
         pyaot_errorf(e, "out of memory");
         return -1;
     }
-    int ninstr = c->n < B->d->n + 1 ? c->n : B->d->n + 1; /* as in pyaot_carry_plan */
+    int ninstr = carry_span(c, B);
     for (int j = 0; j < ninstr; j++) {
         if (c->plan[j] == NULL || c->phis[j] == NULL || B->blocks[j] == NULL)
             continue;
