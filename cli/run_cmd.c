@@ -172,9 +172,8 @@ static const char *autoload_src =
    same second cannot leave a stale one valid) and of the runtime's
    pyaot_boot (timestamped, as `pyaot run` writes it), written by the target
    interpreter now: where PYTHONDONTWRITEBYTECODE is set, as in many
-   container images, nothing would write them later, and compiling a source
-   module at start-up imports tokenize and re, some milliseconds on every
-   start. 0 when the autoload's .pyc was written; pyaot_boot's is best
+   container images, nothing would write them later, and compiling them
+   from source costs every start some milliseconds. 0 when the autoload's .pyc was written; pyaot_boot's is best
    effort (its directory may be read-only). */
 static int compile_pycs(const char *autoload, const char *boot)
 {
