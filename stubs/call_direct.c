@@ -754,7 +754,8 @@ HOT int pyaot_spec_CALL(pyaot_ctx *c, int sp, int oparg, void *cache)
         PyObject *r;
         PyObject **args = &S(base + 2 - meth);
         if (call_cached(c, ds, callable, args, oparg + meth, &r) ||
-            call_uncached(c, callable, args, oparg + meth, &r, ds)) {
+            (Py_TYPE(callable) == &PyFunction_Type &&
+             call_uncached(c, callable, args, oparg + meth, &r, ds))) {
             Py_DECREF(callable);
             S(base + 1) = NULL;
             S(base) = r;

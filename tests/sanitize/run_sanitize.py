@@ -1,8 +1,8 @@
 """The compiler and the runtime under AddressSanitizer and UBSan.
 
 Builds a second tree with -DPYAOT_SANITIZE=ON (BUILD/sanitize), then runs,
-with that build, the C unit tests, the process tests and the differential
-suite (which compile every case with the sanitized compiler and run it
+with that build, the C unit tests, the hostile-input, breaker and process
+tests and the differential suite (which compile every case with the sanitized compiler and run it
 with the sanitized runtime loaded into stock /usr/bin/python3.11). The
 runtime is a module of an uninstrumented interpreter, so every Python
 process gets the sanitizer libraries preloaded. The sanitizers write
@@ -140,9 +140,10 @@ def main():
     results.append(step("unit tests", ["ctest", "--output-on-failure", "-R", "^unit_"], cwd=san))
     pyaot = os.path.join(san, "pyaot")
     common = ["--pyaot", pyaot, "--python", args.python]
-    results.append(step("process tests",
-                        [args.python, os.path.join(tests, "process", "run_process.py")] + common +
-                        ["--work", os.path.join(san, "process-work")], env=env))
+    for suite in ("hostile", "breaker", "process"):
+        results.append(step("%s tests" % suite,
+                            [args.python, os.path.join(tests, suite, "run_%s.py" % suite)] +
+                            common + ["--work", os.path.join(san, suite + "-work")], env=env))
     results.append(step("differential suite",
                         [args.python, os.path.join(tests, "diff", "run_diff.py")] + common +
                         ["--cases", os.path.join(tests, "diff", "cases"),
