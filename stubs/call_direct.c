@@ -389,16 +389,6 @@ HOT int pyaot_call_direct(pyaot_ctx *c, PyObject *callable, PyObject **args, int
     return call_direct(c, callable, args, nargs, out, NULL);
 }
 
-/* call_direct for a site whose cache missed: the first call, or another
-   callee. Out of line: inlined at every site, with its frame set-up, it
-   made a module's code several times larger for calls that happen once. */
-__attribute__((noinline)) static int call_uncached(pyaot_ctx *c, PyObject *callable,
-                                                   PyObject **args, int nargs, PyObject **out,
-                                                   direct_site *ds)
-{
-    return call_direct(c, callable, args, nargs, out, ds);
-}
-
 /* The site's cached callee again: only what may differ between calls of
    the same code is checked (a tracer, the runtime switched off). */
 static HOT int call_cached(pyaot_ctx *c, const direct_site *ds, PyObject *callable,
@@ -754,8 +744,7 @@ HOT int pyaot_spec_CALL(pyaot_ctx *c, int sp, int oparg, void *cache)
         PyObject *r;
         PyObject **args = &S(base + 2 - meth);
         if (call_cached(c, ds, callable, args, oparg + meth, &r) ||
-            (Py_TYPE(callable) == &PyFunction_Type &&
-             call_uncached(c, callable, args, oparg + meth, &r, ds))) {
+            call_direct(c, callable, args, oparg + meth, &r, ds)) {
             Py_DECREF(callable);
             S(base + 1) = NULL;
             S(base) = r;
