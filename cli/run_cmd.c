@@ -173,8 +173,9 @@ static const char *autoload_src =
    pyaot_boot (timestamped, as `pyaot run` writes it), written by the target
    interpreter now: where PYTHONDONTWRITEBYTECODE is set, as in many
    container images, nothing would write them later, and compiling them
-   from source costs every start some milliseconds. 0 when the autoload's .pyc was written; pyaot_boot's is best
-   effort (its directory may be read-only). */
+   from source costs every start some milliseconds. 0 when the autoload's
+   .pyc was written; pyaot_boot's is best effort (its directory may be
+   read-only). */
 static int compile_pycs(const char *autoload, const char *boot)
 {
     static const char *code =

@@ -249,10 +249,11 @@ PyObject *pyaot_stats_report(PyObject *self, PyObject *unused)
     count_entry **items = malloc((deopts.used ? deopts.used : 1) * sizeof *items);
     size_t n = 0;
     unsigned long long sum = 0;
-    for (size_t i = 0; items != NULL && i < deopts.cap; i++)
+    for (size_t i = 0; i < deopts.cap; i++)
         if (deopts.slots[i].code != NULL) {
-            items[n++] = &deopts.slots[i];
             sum += deopts.slots[i].n;
+            if (items != NULL) /* else the total alone */
+                items[n++] = &deopts.slots[i];
         }
     fprintf(stderr, "pyaot: deoptimizations: %llu\n", sum);
     if (n > 0)
