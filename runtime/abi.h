@@ -11,7 +11,7 @@
 
 /* Bump whenever the descriptor layout, the stub ABI or the meaning of a
    code hash changes: older artifacts are then refused, never misread. */
-#define PYAOT_FORMAT_VERSION 7u
+#define PYAOT_FORMAT_VERSION 8u
 #define PYAOT_DESC_MAGIC 0x5041594fu /* "PAYO" */
 
 /* Ints of at most this magnitude convert to double exactly: the unboxed
@@ -85,6 +85,12 @@ typedef struct pyaot_runtime {
     /* The iterator type of ASCII strs, private to the interpreter (the
        other, PyUnicodeIter_Type, is exported): FOR_ITER steps both inline. */
     void *str_ascii_iter;
+    /* A direct call whose frame does not fit the current data stack chunk
+       (a PyThreadState) makes a new one current and gets its first `size`
+       slots, NULL when memory is short; popping a chunk's first frame
+       calls pop_chunk (runtime/datastack.c). */
+    void **(*push_chunk)(void *ts, intptr_t size);
+    void (*pop_chunk)(void *ts);
 } pyaot_runtime;
 
 /* co_extra as 3.11 lays it out (the struct is private to codeobject.c). */

@@ -42,6 +42,8 @@ pyaot_runtime pyaot_runtime_state = {
     .extra_index = -1,
     .count_direct = count_direct,
     .record_guard = pyaot_stats_record_guard,
+    .push_chunk = pyaot_push_chunk,
+    .pop_chunk = pyaot_pop_chunk,
 };
 
 static Py_ssize_t extra_index = -1;
@@ -298,6 +300,7 @@ static PyObject *m_disable(PyObject *self, PyObject *unused)
     (void)self, (void)unused;
     _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), NULL);
     pyaot_runtime_state.extra_index = -1; /* native code calls through the interpreter again */
+    pyaot_datastack_trim();
     enabled = 0;
     Py_RETURN_NONE;
 }

@@ -28,6 +28,12 @@ PyObject *pyaot_stats_report(PyObject *self, PyObject *unused);
 PyObject *pyaot_stats_write(PyObject *self, PyObject *args);
 PyObject *pyaot_stats_reset(PyObject *self, PyObject *unused);
 
+/* datastack.c: the runtime's push_chunk and pop_chunk; trim frees the spare chunks */
+void **pyaot_push_chunk(void *ts, intptr_t size);
+void pyaot_pop_chunk(void *ts);
+void pyaot_datastack_trim(void);
+extern unsigned long long pyaot_chunks_pushed, pyaot_chunks_reused;
+
 /* adopt_scan.c: adopt_candidates(items, kinds, cache_tag, prefix) */
 PyObject *pyaot_adopt_candidates(PyObject *self, PyObject *args);
 

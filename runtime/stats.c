@@ -228,6 +228,8 @@ PyObject *pyaot_stats_report(PyObject *self, PyObject *unused)
     fprintf(stderr, "pyaot: native entries: %llu, interpreted entries: %llu (%.1f%% native)\n",
             n_native, n_interp, total ? 100.0 * (double)n_native / (double)total : 0.0);
     fprintf(stderr, "pyaot: direct calls (native to native, no hook): %llu\n", n_direct);
+    fprintf(stderr, "pyaot: data stack chunks started by direct calls: %llu (%llu reused)\n",
+            pyaot_chunks_pushed, pyaot_chunks_reused);
     PyObject *files = pyaot_native_by_file();
     PyObject *fitems = files ? PyDict_Items(files) : NULL;
     if (fitems != NULL && PyList_Sort(fitems) == 0) {
@@ -278,6 +280,7 @@ PyObject *pyaot_stats_reset(PyObject *self, PyObject *unused)
 {
     (void)self, (void)unused;
     n_native = n_interp = n_direct = n_guards = 0;
+    pyaot_chunks_pushed = pyaot_chunks_reused = 0;
     clear_counts(&deopts);
     clear_counts(&guards);
     for (size_t i = 0; i < n_switched; i++)
@@ -387,6 +390,8 @@ PyObject *pyaot_stats_write(PyObject *self, PyObject *args)
     putf(&b, ", \"native\": %llu", n_native);
     putf(&b, ", \"interpreted\": %llu", n_interp);
     putf(&b, ", \"direct\": %llu", n_direct);
+    putf(&b, ", \"chunks\": %llu", pyaot_chunks_pushed);
+    putf(&b, ", \"chunks_reused\": %llu", pyaot_chunks_reused);
     putf(&b, ", \"guard_failures\": %llu, \"guard_sites\": [", n_guards);
     Py_ssize_t nsites;
     PyObject *rows = guard_sites(40, &nsites);

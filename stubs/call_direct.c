@@ -323,16 +323,18 @@ _Static_assert(sizeof(direct_site) <= sizeof(pyaot_cache), "a direct_site fits a
 /* Push the frame of `func` (`size` slots) with the `nargs` references
    at `args`, which it takes over, defaults up to `argc` and the other
    locals unbound, and run its native entry, which clears and
-   pops it. 0, touching nothing, when the data stack chunk is full. */
+   pops it. When the current data stack chunk is full the runtime
+   makes another current; 0, touching nothing, when it cannot. */
 static HOT int enter_direct(pyaot_ctx *c, PyFunctionObject *func, pyaot_code_rec *rec,
                             Py_ssize_t size, PyObject **args, int nargs, int argc, int nlocalsplus,
                             PyObject **out)
 {
     PyThreadState *ts = c->ts;
     PyObject **base = ts->datastack_top;
-    if (base == NULL || size >= ts->datastack_limit - base)
+    if (__builtin_expect(base != NULL && size < ts->datastack_limit - base, 1))
+        ts->datastack_top = base + size;
+    else if ((base = (PyObject **)pyaot_rt->push_chunk(ts, size)) == NULL)
         return 0;
-    ts->datastack_top = base + size;
     _PyInterpreterFrame *frame = (_PyInterpreterFrame *)base;
     _PyFrame_InitializeSpecials(frame, (PyFunctionObject *)Py_NewRef(func), NULL, nlocalsplus);
     PyObject **lp = frame->localsplus;

@@ -116,7 +116,7 @@ static HOT PyObject *run(PyThreadState *ts, _PyInterpreterFrame *f, int throwfla
         frame_clear_n(f, nlocals);
     _Py_LeaveRecursiveCallTstate(ts);
     if (pop)
-        ts->datastack_top = (PyObject **)f;
+        pyaot_pop_frame(ts, f);
     return r;
 }
 
@@ -218,7 +218,7 @@ static HOT void clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame)
     ts->recursion_remaining--;
     pyaot_frame_clear(frame);
     ts->recursion_remaining++;
-    ts->datastack_top = (PyObject **)frame;
+    pyaot_pop_frame(ts, frame);
 }
 
 /* Every native entry: mode 0 or 1 comes from the eval-frame hook (the

@@ -75,6 +75,16 @@ int pyaot_op_UNPACK_SEQUENCE(pyaot_ctx *c, int sp, int oparg);
 /* The per-artifact runtime slot (see abi.h). */
 extern pyaot_runtime *pyaot_rt;
 
+/* Pops a direct call's frame: the first frame of a chunk takes the chunk
+   with it (runtime/datastack.c), as _PyThreadState_PopFrame does. */
+static inline HOT void pyaot_pop_frame(PyThreadState *ts, _PyInterpreterFrame *f)
+{
+    if (__builtin_expect((PyObject **)f == &ts->datastack_chunk->data[0], 0))
+        pyaot_rt->pop_chunk(ts);
+    else
+        ts->datastack_top = (PyObject **)f;
+}
+
 #define S(i) (c->lp[(i)])
 #define NAME(i) PyTuple_GET_ITEM(c->f->f_code->co_names, (i))
 #define CONST(i) (c->consts[(i)])

@@ -357,6 +357,23 @@ def test_speculation_stats(t):
           r.stderr[-3000:])
 
 
+def test_datastack_chunks(t):
+    """A direct call that finds the data stack chunk full starts a new one
+    itself, and keeps it when its first frame returns: only the first of
+    50 deep descents allocates chunks, the others reuse them (stock 3.11
+    unmaps and maps each of them again every time)."""
+    recs, _ = t.differential("deep recursion", ["deep_recursion.py"])
+    rec = recs[0] if recs else {}
+    pushed, reused = rec.get("chunks", 0), rec.get("chunks_reused", 0)
+    check("deep recursion: direct calls started data stack chunks", pushed >= 150, rec)
+    check("deep recursion: all but the first descent's chunks were reused",
+          pushed - reused <= 10 and reused >= 140, rec)
+    r = t.run(["deep_recursion.py"], True, {"PYAOT_STATS": "1"})
+    check("deep recursion: the report shows the chunks",
+          re.search(rb"data stack chunks started by direct calls: %d \(%d reused\)" %
+                    (pushed, reused), r.stderr), r.stderr[-2000:])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pyaot", required=True)
@@ -378,6 +395,7 @@ def main():
     test_run_options(t)
     test_thread_stacks(t)
     test_speculation_stats(t)
+    test_datastack_chunks(t)
     test_frozen(t, compile_stdlib(t))
     print("%d passed, %d failed" % (results.count(True), results.count(False)))
     return 0 if all(results) else 1
