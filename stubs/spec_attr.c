@@ -105,15 +105,82 @@ static Py_ssize_t shared_key_index(PyTypeObject *tp, PyObject *name)
 
 /* --- LOAD_GLOBAL ------------------------------------------------------- */
 
-static int str_keys_only(PyObject *d);
-static intptr_t entry_number(PyDictObject *d, PyObject *name);
-static PyObject *global_lookup(pyaot_ctx *c, pyaot_cache *k, int oparg);
+/* Whether looking a str up in `d` can call no key's __eq__: all its keys
+   are strs. */
+static int str_keys_only(PyObject *d)
+{
+    return Py_TYPE(d) == &PyDict_Type && ((PyDictObject *)d)->ma_keys->dk_kind != DICT_KEYS_GENERAL;
+}
+
+/* The entries of a combined str-keyed dict (values in the entries), or
+   NULL for any other layout. */
+static PyDictUnicodeEntry *str_entries(PyDictObject *d)
+{
+    if (d->ma_values != NULL || d->ma_keys->dk_kind != DICT_KEYS_UNICODE)
+        return NULL;
+    return DK_UNICODE_ENTRIES(d->ma_keys);
+}
+
+/* 1 + the index of `name`'s entry in a combined str-keyed dict, found by
+   identity (names are interned; a key built at run time is equal without
+   being the same object); 0 when there is none. */
+static intptr_t entry_number(PyDictObject *d, PyObject *name)
+{
+    PyDictUnicodeEntry *ep = str_entries(d);
+    for (Py_ssize_t i = 0; ep != NULL && i < d->ma_keys->dk_nentries; i++)
+        if (ep[i].me_key == name)
+            return i + 1;
+    return 0;
+}
+
+/* The lookup, when it runs no code, with the cache refilled; NULL, leaving
+   the load to the interpreter, when it could run code or the name is
+   bound nowhere (NameError). A cache filled before is refilled without
+   counting a miss: the versions change with every store into the dict,
+   and a module-level loop that stores a global on each turn would
+   otherwise make every function of the module that reads a global give
+   up its cache, while 3.11's own LOAD_GLOBAL caches depend only on the
+   dict's keys. Also pyaot_v_global's miss (the unboxed tier). */
+__attribute__((noinline)) PyObject *pyaot_v_global_miss(pyaot_ctx *c, pyaot_cache *k, int oparg)
+{
+    PyObject *g = GLOBALS(), *b = BUILTINS();
+    if (!str_keys_only(g) || !str_keys_only(b))
+        return NULL;
+    PyObject *name = NAME(oparg >> 1);
+    /* Found in the globals before at entry ARG - 1: an entry that still
+       holds the name holds its binding (a deleted entry loses its key,
+       a stored value replaces the entry's own), as 3.11's
+       LOAD_GLOBAL_MODULE reads it, without the lookup. */
+    PyDictObject *gd = (PyDictObject *)g;
+    PyDictUnicodeEntry *ep;
+    if (KIND(k) == C_MODULE && k->v2 == 0 && ARG(k) > 0 && (ep = str_entries(gd)) != NULL &&
+        ARG(k) <= gd->ma_keys->dk_nentries) {
+        ep += ARG(k) - 1;
+        if (ep->me_key == name && ep->me_value != NULL) {
+            k->v1 = dict_version(g);
+            k->value = ep->me_value;
+            return ep->me_value;
+        }
+    }
+    PyObject *v = PyDict_GetItemWithError(g, name);
+    int in_globals = v != NULL;
+    if (v == NULL && !PyErr_Occurred())
+        v = PyDict_GetItemWithError(b, name);
+    if (v == NULL) {
+        PyErr_Clear(); /* the interpreter's own lookup raises what it must */
+        return NULL;
+    }
+    if (KIND(k) == C_MODULE || may_fill(c, k))
+        set_cache(k, C_MODULE, dict_version(g), in_globals ? 0 : dict_version(b), v,
+                  in_globals ? entry_number(gd, name) : 0);
+    return v;
+}
 
 __attribute__((noinline)) static int global_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k)
 {
     /* A filled cache whose dicts changed: looked up again and refilled
        without counting a miss when the lookup runs no code. */
-    PyObject *v = KIND(k) == C_MODULE ? global_lookup(c, k, oparg) : NULL;
+    PyObject *v = KIND(k) == C_MODULE ? pyaot_v_global_miss(c, k, oparg) : NULL;
     if (v != NULL) {
         if (oparg & 1)
             S(sp++) = NULL;
@@ -136,23 +203,9 @@ __attribute__((noinline)) static int global_miss(pyaot_ctx *c, int sp, int oparg
     return ST_OK;
 }
 
-HOT int pyaot_spec_LOAD_GLOBAL(pyaot_ctx *c, int sp, int oparg, void *cache)
-{
-    pyaot_cache *k = cache;
-    PyObject *g = GLOBALS(), *b = BUILTINS();
-    if (k->value != NULL && Py_TYPE(g) == &PyDict_Type && dict_version(g) == k->v1 &&
-        (k->v2 == 0 || (Py_TYPE(b) == &PyDict_Type && dict_version(b) == k->v2))) {
-        if (oparg & 1)
-            S(sp++) = NULL;
-        S(sp) = Py_NewRef(k->value);
-        return ST_OK;
-    }
-    return pyaot_traced(c, global_miss(c, sp, oparg, k)); /* a lookup may run code */
-}
-
 /* The value LOAD_GLOBAL pushes, borrowed from its dict, when the site's
-   cache proves it current (the unboxed tier, compiler/unbox.c); else
-   NULL. */
+   cache proves it current (the unboxed tier, compiler/unbox.c, and the
+   speculative LOAD_GLOBAL below); else NULL. */
 HOT PyObject *pyaot_v_global(pyaot_ctx *c, pyaot_cache *k)
 {
     PyObject *g = GLOBALS(), *b = BUILTINS();
@@ -162,73 +215,17 @@ HOT PyObject *pyaot_v_global(pyaot_ctx *c, pyaot_cache *k)
     return NULL;
 }
 
-/* Whether looking a str up in `d` can call no key's __eq__: all its keys
-   are strs. */
-static int str_keys_only(PyObject *d)
+HOT int pyaot_spec_LOAD_GLOBAL(pyaot_ctx *c, int sp, int oparg, void *cache)
 {
-    return Py_TYPE(d) == &PyDict_Type && ((PyDictObject *)d)->ma_keys->dk_kind != DICT_KEYS_GENERAL;
-}
-
-/* 1 + the index of `name`'s entry in a combined str-keyed dict, found by
-   identity (names are interned; a key built at run time is equal without
-   being the same object); 0 when there is none. */
-static intptr_t entry_number(PyDictObject *d, PyObject *name)
-{
-    PyDictKeysObject *keys = d->ma_keys;
-    if (d->ma_values != NULL || keys->dk_kind != DICT_KEYS_UNICODE)
-        return 0;
-    PyDictUnicodeEntry *ep = DK_UNICODE_ENTRIES(keys);
-    for (Py_ssize_t i = 0; i < keys->dk_nentries; i++)
-        if (ep[i].me_key == name)
-            return i + 1;
-    return 0;
-}
-
-/* The lookup, when it runs no code, with the cache refilled; NULL when
-   it could run code or the name is bound nowhere (NameError). A cache
-   filled before is refilled without counting a miss: the versions change
-   with every store into the dict, and a module-level loop that stores a
-   global on each turn would otherwise make every function of the module
-   that reads a global give up its cache, while 3.11's own LOAD_GLOBAL
-   caches depend only on the dict's keys. */
-static PyObject *global_lookup(pyaot_ctx *c, pyaot_cache *k, int oparg)
-{
-    PyObject *g = GLOBALS(), *b = BUILTINS();
-    if (!str_keys_only(g) || !str_keys_only(b))
-        return NULL;
-    PyObject *name = NAME(oparg >> 1);
-    /* Found in the globals before at entry ARG - 1: an entry that still
-       holds the name holds its binding (a deleted entry loses its key,
-       a stored value replaces the entry's own), as 3.11's
-       LOAD_GLOBAL_MODULE reads it, without the lookup. */
-    PyDictObject *gd = (PyDictObject *)g;
-    if (KIND(k) == C_MODULE && k->v2 == 0 && ARG(k) > 0 && gd->ma_values == NULL &&
-        gd->ma_keys->dk_kind == DICT_KEYS_UNICODE && ARG(k) <= gd->ma_keys->dk_nentries) {
-        PyDictUnicodeEntry *ep = &DK_UNICODE_ENTRIES(gd->ma_keys)[ARG(k) - 1];
-        if (ep->me_key == name && ep->me_value != NULL) {
-            k->v1 = dict_version(g);
-            k->value = ep->me_value;
-            return ep->me_value;
-        }
+    pyaot_cache *k = cache;
+    PyObject *v = pyaot_v_global(c, k);
+    if (v != NULL) {
+        if (oparg & 1)
+            S(sp++) = NULL;
+        S(sp) = Py_NewRef(v);
+        return ST_OK;
     }
-    PyObject *v = PyDict_GetItemWithError(g, name);
-    int in_globals = v != NULL;
-    if (v == NULL && !PyErr_Occurred())
-        v = PyDict_GetItemWithError(b, name);
-    if (v == NULL) {
-        PyErr_Clear(); /* the interpreter's own lookup raises what it must */
-        return NULL;
-    }
-    if (KIND(k) == C_MODULE || may_fill(c, k))
-        set_cache(k, C_MODULE, dict_version(g), in_globals ? 0 : dict_version(b), v,
-                  in_globals ? entry_number(gd, name) : 0);
-    return v;
-}
-
-/* pyaot_v_global's miss; NULL leaves the load to the interpreter. */
-__attribute__((noinline)) PyObject *pyaot_v_global_miss(pyaot_ctx *c, pyaot_cache *k, int oparg)
-{
-    return global_lookup(c, k, oparg);
+    return pyaot_traced(c, global_miss(c, sp, oparg, k)); /* a lookup may run code */
 }
 
 /* --- LOAD_ATTR --------------------------------------------------------- */
