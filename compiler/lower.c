@@ -662,8 +662,11 @@ static void discard_body(lower *L, LLVMValueRef fn, int index)
    they are most of a module's code and of its compile time. That is the
    generic body, which runs only after its code object's guards failed
    too often, unless the training run saw the code (polymorphic code
-   that switches, such as an int product past 64 bits, stays fast), and
-   with a profile, both bodies of code the training run never saw. */
+   that switches, such as an int product past 64 bits, stays fast). Code
+   a given profile lacks is compiled as without one: a training run that
+   missed it is no proof that it is cold, and with every stub call out of
+   line such code ran 22% more instructions than with no profile at all,
+   more than stock's (web: 158.5 M against 129.6 M and stock's 140.5 M). */
 static void calls_out_of_line(lower *L, LLVMValueRef fn)
 {
     LLVMAttributeRef never =
@@ -708,9 +711,6 @@ static LLVMValueRef lower_code(lower *L, PyCodeObject *co, int index,
         else if (prof == NULL)
             calls_out_of_line(L, generic);
     }
-    /* With a profile, a code object it lacks never ran in training. */
-    if (bodyfn != NULL && prof == NULL && L->o->profile != NULL)
-        calls_out_of_line(L, bodyfn);
     LLVMValueRef entry =
         bodyfn != NULL ? make_entry(L, bodyfn, generic, fails, index, co->co_nlocalsplus) : NULL;
     if (LLVMGetFirstUse(fails) == NULL)

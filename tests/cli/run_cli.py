@@ -69,6 +69,23 @@ def compiles_at_start(site):
             "'pyaot_boot' in sys.modules)" % site)
 
 
+def text_size(path):
+    """Size of an ELF file's .text section, from its section headers."""
+    import struct
+    with open(path, "rb") as f:
+        data = f.read()
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3A)
+    def section(k):
+        return struct.unpack_from("<IIQQQQ", data, shoff + k * shentsize)
+    names = section(shstrndx)[4]
+    for k in range(shnum):
+        name, _, _, _, _, size = section(k)
+        if data[names + name:data.index(b"\0", names + name)] == b".text":
+            return size
+    return None
+
+
 def bump_mtime(path, seconds=10):
     st = os.stat(path)
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + seconds * 10**9))
@@ -492,6 +509,24 @@ def profiles(a, work, env):
     mine = run([a.pyaot, "run", "hot.py", "int", "1000"], cwd=tree, env=env)
     check("code compiled with a profile runs", mine.returncode == 5
           and mine.stdout == "3000\n600\n" and "warning" not in mine.stderr, mine.stderr)
+
+    # Code a profile lacks (the training run never reached it) is compiled
+    # as without a profile: with its stub calls out of line it ran more
+    # instructions than stock.
+    cold = os.path.join(work, "prof-cold")
+    os.makedirs(cold)
+    with open(os.path.join(cold, "cold.py"), "w") as f:
+        f.write("class P:\n    def __init__(self, x):\n        self.x = x\n"
+                "def walk(ps, d):\n    t = 0\n    for p in ps:\n"
+                "        t += d.get(p.x, 0) + len(ps)\n    return t\n"
+                "print(walk([P(i) for i in range(50)], {3: 4}))\n")
+    so = os.path.join(cold, "__pycache__", "cold.cpython-311.pyaot.so")
+    sizes = []
+    for extra in (["--profile", int_prof], []):
+        r = run([a.pyaot, "compile", "-f"] + extra + [cold], env=env)
+        sizes.append(text_size(so) if r.returncode == 0 and os.path.exists(so) else None)
+    check("code a profile lacks compiles as without a profile",
+          sizes[0] is not None and sizes[0] == sizes[1], "%s %s" % (sizes, r.stderr))
 
     fresh = os.path.join(work, "prof-fresh")
     os.makedirs(fresh)
