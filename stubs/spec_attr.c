@@ -251,15 +251,18 @@ static void fill_instance(pyaot_cache *k, PyTypeObject *tp, PyObject *name, int 
     }
 }
 
-/* After a successful generic load of `name` from `owner`: remember how. */
-static void fill_load(pyaot_cache *k, PyObject *owner, PyObject *name)
+/* After a generic load of `name` from `owner` gave `r`: remember how. A
+   module attribute is cached with the entry it is found at (ARG - 1), if
+   the load read it from the module's dict (not a data descriptor of the
+   type, such as __class__, nor __getattr__). */
+static void fill_load(pyaot_cache *k, PyObject *owner, PyObject *name, PyObject *r)
 {
     PyTypeObject *tp = Py_TYPE(owner);
     if (tp == &PyModule_Type) {
         PyObject *d = ((PyModuleObject *)owner)->md_dict;
         PyObject *v = d != NULL && Py_TYPE(d) == &PyDict_Type ? PyDict_GetItemWithError(d, name) : NULL;
-        if (v != NULL)
-            set_cache(k, C_MODULE, dict_version(d), 0, v, 0);
+        if (v != NULL && v == r)
+            set_cache(k, C_MODULE, dict_version(d), 0, v, entry_number((PyDictObject *)d, name));
         PyErr_Clear();
         return;
     }
@@ -328,12 +331,41 @@ static PyObject *other_ways(pyaot_cache *k, PyObject *owner, int from)
     return r;
 }
 
+/* A module attribute whose cached way went stale because the module's
+   dict changed (any store into it changes its version): the entry the
+   name was found at, if it still holds the name, holds its binding, read
+   without a lookup and without counting a miss, as pyaot_v_global_miss
+   does for globals. A module that stores its globals all the time would
+   otherwise make every `module.name` site reading it give up its cache.
+   NULL when no way knows such an entry. */
+static PyObject *module_refill(pyaot_cache *k, PyObject *owner, PyObject *name)
+{
+    if (Py_TYPE(owner) != &PyModule_Type)
+        return NULL;
+    PyObject *d = ((PyModuleObject *)owner)->md_dict;
+    PyDictUnicodeEntry *ep = d != NULL && Py_TYPE(d) == &PyDict_Type ? str_entries((PyDictObject *)d)
+                                                                      : NULL;
+    for (int w = 0; ep != NULL && w < WAYS; w++) {
+        pyaot_cache *kw = k + w;
+        intptr_t at = ARG(kw);
+        if (KIND(kw) != C_MODULE || at <= 0 || at > ((PyDictObject *)d)->ma_keys->dk_nentries ||
+            ep[at - 1].me_key != name || ep[at - 1].me_value == NULL)
+            continue;
+        kw->v1 = dict_version(d);
+        kw->value = ep[at - 1].me_value;
+        return kw->value;
+    }
+    return NULL;
+}
+
 /* `from` as for other_ways. */
 __attribute__((noinline)) static int attr_miss(pyaot_ctx *c, int sp, int oparg, pyaot_cache *k,
                                                int from)
 {
     PyObject *owner = S(sp - 1);
     PyObject *r = other_ways(k, owner, from);
+    if (r == NULL)
+        r = module_refill(k, owner, NAME(oparg));
     if (r != NULL) {
         S(sp - 1) = Py_NewRef(r);
         Py_DECREF(owner);
@@ -343,7 +375,7 @@ __attribute__((noinline)) static int attr_miss(pyaot_ctx *c, int sp, int oparg, 
     if (r == NULL)
         return ST_ERROR;
     if (may_fill(c, k))
-        fill_load(k, owner, NAME(oparg));
+        fill_load(k, owner, NAME(oparg), r);
     Py_DECREF(owner);
     S(sp - 1) = r;
     return ST_OK;
@@ -492,7 +524,13 @@ __attribute__((noinline)) static int method_miss(pyaot_ctx *c, int sp, int oparg
     for (int w = 2; w < WAYS + 2 - from; w++)
         if (method_hit(c, sp, k + w % WAYS, obj))
             return ST_OK; /* the caller checks for tracing */
-    PyObject *meth = NULL;
+    PyObject *meth = module_refill(k, obj, NAME(oparg));
+    if (meth != NULL) {
+        S(sp - 1) = NULL;
+        S(sp) = Py_NewRef(meth);
+        Py_DECREF(obj);
+        return ST_OK;
+    }
     int found = _PyObject_GetMethod(obj, NAME(oparg), &meth);
     if (meth == NULL)
         return ST_ERROR;
@@ -505,7 +543,7 @@ __attribute__((noinline)) static int method_miss(pyaot_ctx *c, int sp, int oparg
     }
     else {
         if (fill && Py_TYPE(obj) == &PyModule_Type)
-            fill_load(k, obj, NAME(oparg));
+            fill_load(k, obj, NAME(oparg), meth);
         S(sp - 1) = NULL;
         Py_DECREF(obj);
         S(sp) = meth;

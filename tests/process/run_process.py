@@ -303,7 +303,8 @@ def test_thread_stacks(t):
 
 def test_speculation_stats(t):
     """Direct calls are counted, and failed guards are listed per site: a
-    monomorphic site has none, a site that sees more types than its cache
+    monomorphic site has none, nor has a module attribute's while the
+    module's dict keeps changing, a site that sees more types than its cache
     has ways gives up and stays generic; an unboxed function fed objects
     deoptimizes until it switches to its generic body."""
     prog = os.path.join(t.app, "spec_stats.py")
@@ -313,7 +314,8 @@ def test_speculation_stats(t):
     rec = read_stats("speculation stats", stats)[0]
     src = open(prog).read().splitlines()
     line = {tag: src.index(l) + 1 for l in src
-            for tag in ("MONO", "POLY", "SWITCH", "CONSTS", "BUILT", "GEN", "ONCE", "MORE")
+            for tag in ("MONO", "POLY", "SWITCH", "CONSTS", "BUILT", "GEN", "ONCE", "MORE",
+                        "MODATTR")
             if "# " + tag in l}
     sites = rec.get("guard_sites", [])
     at = {(s["line"], s.get("op")): s for s in sites if s["file"] == prog}
@@ -321,6 +323,9 @@ def test_speculation_stats(t):
     check("direct calls are counted", rec.get("direct", 0) >= 8360, rec)
     check("a monomorphic attribute site fails no guard",
           (line["MONO"], "LOAD_ATTR") not in at, sites)
+    check("a module attribute read while the module stores its globals fails no guard "
+          "(its cache is refilled from the name's entry)",
+          (line["MODATTR"], "LOAD_ATTR") not in at, sites)
     check("iterating a generator is no failed guess at FOR_ITER",
           (line["GEN"], "FOR_ITER") not in at, sites)
     poly = at.get((line["POLY"], "LOAD_ATTR"))

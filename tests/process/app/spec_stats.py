@@ -85,6 +85,21 @@ print(sum(scale(float(i)) for i in range(40)), [scale(Half()) for i in range(40)
 print(mono([A(i) for i in range(200)]))
 print(poly([k(i) for i in range(40) for k in (A, B, C, D, E, F)]))
 
+import types
+conf = types.ModuleType("conf")
+conf.scale = 3
+
+
+def modattr(n):
+    t = 0
+    for i in range(n):
+        t += conf.scale  # MODATTR: a module attribute while the module's dict changes
+        conf.counter = i
+    return t
+
+
+print(modattr(100))
+
 
 class Eq:
     def __eq__(self, other):
