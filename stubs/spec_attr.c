@@ -363,9 +363,11 @@ __attribute__((noinline)) static int attr_miss(pyaot_ctx *c, int sp, int oparg, 
                                                int from)
 {
     PyObject *owner = S(sp - 1);
-    PyObject *r = other_ways(k, owner, from);
+    /* a module's stale way first: a module storing its globals gets here
+       after each store */
+    PyObject *r = module_refill(k, owner, NAME(oparg));
     if (r == NULL)
-        r = module_refill(k, owner, NAME(oparg));
+        r = other_ways(k, owner, from);
     if (r != NULL) {
         S(sp - 1) = Py_NewRef(r);
         Py_DECREF(owner);
