@@ -90,6 +90,11 @@ static inline HOT int binary(pyaot_ctx *c, int sp, int oparg, int kinds, void *c
         S(sp - 1) = NULL;
         return r ? ST_OK : ST_ERROR;
     }
+    /* Exact ints past one digit (a sum, an LCG's product): the guess was
+       right, 3.11's BINARY_OP_ADD_INT takes them too, and the generic
+       operation on them runs no code. */
+    if ((kinds & NUM_INT) && PyLong_CheckExact(a) && PyLong_CheckExact(b))
+        return pyaot_replace2(c, sp, a, b, pyaot_number_op(oparg, a, b));
     pyaot_guard_miss(c, 0);
     /* Instances of one class with the operator in Python: its dunder
        directly (the site's cache learns it). */

@@ -304,7 +304,8 @@ def test_thread_stacks(t):
 def test_speculation_stats(t):
     """Direct calls are counted, and failed guards are listed per site: a
     monomorphic site has none, nor has a module attribute's while the
-    module's dict keeps changing, a site that sees more types than its cache
+    module's dict keeps changing, nor int arithmetic past one digit; a
+    site that sees more types than its cache
     has ways gives up and stays generic; an unboxed function fed objects
     deoptimizes until it switches to its generic body."""
     prog = os.path.join(t.app, "spec_stats.py")
@@ -315,7 +316,7 @@ def test_speculation_stats(t):
     src = open(prog).read().splitlines()
     line = {tag: src.index(l) + 1 for l in src
             for tag in ("MONO", "POLY", "SWITCH", "CONSTS", "BUILT", "GEN", "ONCE", "MORE",
-                        "MODATTR")
+                        "MODATTR", "BIGINT")
             if "# " + tag in l}
     sites = rec.get("guard_sites", [])
     at = {(s["line"], s.get("op")): s for s in sites if s["file"] == prog}
@@ -326,6 +327,8 @@ def test_speculation_stats(t):
     check("a module attribute read while the module stores its globals fails no guard "
           "(its cache is refilled from the name's entry)",
           (line["MODATTR"], "LOAD_ATTR") not in at, sites)
+    check("arithmetic on exact ints past one digit is no failed guess",
+          (line["BIGINT"], "BINARY_OP") not in at, sites)
     check("iterating a generator is no failed guess at FOR_ITER",
           (line["GEN"], "FOR_ITER") not in at, sites)
     poly = at.get((line["POLY"], "LOAD_ATTR"))

@@ -101,6 +101,20 @@ def modattr(n):
 print(modattr(100))
 
 
+def big(i):
+    return i << 40
+
+
+def total_of(n):
+    t = 0
+    for i in range(n):
+        t += big(i)  # BIGINT: exact ints past one digit
+    return t
+
+
+print(total_of(60))
+
+
 class Eq:
     def __eq__(self, other):
         return False
