@@ -121,6 +121,21 @@ static PyDictUnicodeEntry *str_entries(PyDictObject *d)
     return DK_UNICODE_ENTRIES(d->ma_keys);
 }
 
+/* The value of entry `at` - 1 (an ARG of a C_MODULE cache) of a combined
+   str-keyed dict while that entry still holds `name`, else NULL. An entry
+   that still holds the name holds its binding: a deleted entry loses its
+   key, a stored value replaces the entry's own, and the growth after a
+   deletion compacts the entries, so the old place then holds another
+   name. This is how 3.11's LOAD_GLOBAL_MODULE and LOAD_ATTR_MODULE read
+   an index they cached, without the lookup. */
+static PyObject *entry_value(PyDictObject *d, intptr_t at, PyObject *name)
+{
+    PyDictUnicodeEntry *ep = str_entries(d);
+    if (ep == NULL || at <= 0 || at > d->ma_keys->dk_nentries || ep[at - 1].me_key != name)
+        return NULL;
+    return ep[at - 1].me_value;
+}
+
 /* 1 + the index of `name`'s entry in a combined str-keyed dict, found by
    identity (names are interned; a key built at run time is equal without
    being the same object); 0 when there is none. */
@@ -147,20 +162,13 @@ __attribute__((noinline)) PyObject *pyaot_v_global_miss(pyaot_ctx *c, pyaot_cach
     if (!str_keys_only(g) || !str_keys_only(b))
         return NULL;
     PyObject *name = NAME(oparg >> 1);
-    /* Found in the globals before at entry ARG - 1: an entry that still
-       holds the name holds its binding (a deleted entry loses its key,
-       a stored value replaces the entry's own), as 3.11's
-       LOAD_GLOBAL_MODULE reads it, without the lookup. */
     PyDictObject *gd = (PyDictObject *)g;
-    PyDictUnicodeEntry *ep;
-    if (KIND(k) == C_MODULE && k->v2 == 0 && ARG(k) > 0 && (ep = str_entries(gd)) != NULL &&
-        ARG(k) <= gd->ma_keys->dk_nentries) {
-        ep += ARG(k) - 1;
-        if (ep->me_key == name && ep->me_value != NULL) {
-            k->v1 = dict_version(g);
-            k->value = ep->me_value;
-            return ep->me_value;
-        }
+    /* found in the globals before, at entry ARG - 1 */
+    PyObject *kept = KIND(k) == C_MODULE && k->v2 == 0 ? entry_value(gd, ARG(k), name) : NULL;
+    if (kept != NULL) {
+        k->v1 = dict_version(g);
+        k->value = kept;
+        return kept;
     }
     PyObject *v = PyDict_GetItemWithError(g, name);
     int in_globals = v != NULL;
@@ -332,28 +340,26 @@ static PyObject *other_ways(pyaot_cache *k, PyObject *owner, int from)
 }
 
 /* A module attribute whose cached way went stale because the module's
-   dict changed (any store into it changes its version): the entry the
-   name was found at, if it still holds the name, holds its binding, read
-   without a lookup and without counting a miss, as pyaot_v_global_miss
-   does for globals. A module that stores its globals all the time would
-   otherwise make every `module.name` site reading it give up its cache.
-   NULL when no way knows such an entry. */
+   dict changed (any store into it changes its version): read from the
+   entry the name was found at (entry_value), without counting a miss, as
+   pyaot_v_global_miss does for globals. A module that stores its globals
+   all the time would otherwise make every `module.name` site reading it
+   give up its cache. NULL when no way knows such an entry. */
 static PyObject *module_refill(pyaot_cache *k, PyObject *owner, PyObject *name)
 {
     if (Py_TYPE(owner) != &PyModule_Type)
         return NULL;
     PyObject *d = ((PyModuleObject *)owner)->md_dict;
-    PyDictUnicodeEntry *ep = d != NULL && Py_TYPE(d) == &PyDict_Type ? str_entries((PyDictObject *)d)
-                                                                      : NULL;
-    for (int w = 0; ep != NULL && w < WAYS; w++) {
+    if (d == NULL || Py_TYPE(d) != &PyDict_Type)
+        return NULL;
+    for (int w = 0; w < WAYS; w++) {
         pyaot_cache *kw = k + w;
-        intptr_t at = ARG(kw);
-        if (KIND(kw) != C_MODULE || at <= 0 || at > ((PyDictObject *)d)->ma_keys->dk_nentries ||
-            ep[at - 1].me_key != name || ep[at - 1].me_value == NULL)
-            continue;
-        kw->v1 = dict_version(d);
-        kw->value = ep[at - 1].me_value;
-        return kw->value;
+        PyObject *v = KIND(kw) == C_MODULE ? entry_value((PyDictObject *)d, ARG(kw), name) : NULL;
+        if (v != NULL) {
+            kw->v1 = dict_version(d);
+            kw->value = v;
+            return v;
+        }
     }
     return NULL;
 }

@@ -16,6 +16,7 @@ import pty
 import re
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import time
@@ -71,7 +72,6 @@ def compiles_at_start(site):
 
 def text_size(path):
     """Size of an ELF file's .text section, from its section headers."""
-    import struct
     with open(path, "rb") as f:
         data = f.read()
     shoff, = struct.unpack_from("<Q", data, 0x28)

@@ -305,9 +305,9 @@ def test_speculation_stats(t):
     """Direct calls are counted, and failed guards are listed per site: a
     monomorphic site has none, nor has a module attribute's while the
     module's dict keeps changing, nor int arithmetic past one digit; a
-    site that sees more types than its cache
-    has ways gives up and stays generic; an unboxed function fed objects
-    deoptimizes until it switches to its generic body."""
+    site that sees more types than its cache has ways gives up and stays
+    generic; an unboxed function fed objects deoptimizes until it switches
+    to its generic body."""
     prog = os.path.join(t.app, "spec_stats.py")
     t.differential("spec_stats.py", [prog])
     stats = os.path.join(t.work, "stats-spec.jsonl")
