@@ -21,8 +21,8 @@
 #include <string.h>
 
 /* A fact about a local at a leader; ordered so that meet is a minimum
-   except for the two number types, which meet in F_BOUND. */
-enum { F_NONE = 0, F_BOUND, F_INT, F_FLOAT, F_TOP };
+   except for the types (numbers, containers), which meet in F_BOUND. */
+enum { F_NONE = 0, F_BOUND, F_INT, F_FLOAT, F_LIST, F_TUPLE, F_TOP };
 
 typedef struct cedge {
     int leader;              /* instruction entered */
@@ -145,6 +145,8 @@ static int fact_of(const cedge *g, int k)
         return F_INT;
     if (kn->type == T_FLOAT && kn->cv != NULL)
         return F_FLOAT;
+    if (kn->seq != SEQ_ANY)
+        return kn->seq == SEQ_LIST ? F_LIST : F_TUPLE;
     return kn->bound ? F_BOUND : F_NONE;
 }
 
@@ -156,7 +158,7 @@ static int meet(int a, int b)
         return a;
     if (a == F_NONE || b == F_NONE)
         return F_NONE;
-    return F_BOUND; /* bound, int and float in any other pairing */
+    return F_BOUND; /* bound and the types in any other pairing */
 }
 
 /* Whether fact `have` gives everything `want` needs. */
@@ -330,7 +332,9 @@ void pyaot_carry_enter(lower *L, body *B, int j)
         if (f == F_NONE)
             continue;
         B->lk[k].bound = 1;
-        if (f == F_BOUND)
+        if (f == F_LIST || f == F_TUPLE)
+            B->lk[k].seq = f == F_LIST ? SEQ_LIST : SEQ_TUPLE;
+        if (f == F_BOUND || f == F_LIST || f == F_TUPLE)
             continue;
         LLVMTypeRef ty = f == F_INT ? LLVMInt64TypeInContext(L->cx) : LLVMDoubleTypeInContext(L->cx);
         B->lk[k].type = f == F_INT ? T_INT : T_FLOAT;
@@ -392,8 +396,11 @@ static int checked_entry(lower *L, body *B, int j, LLVMBasicBlockRef from, const
             free(vals);
             return -1;
         }
-        vals[k] = pyaot_unbox_check_local(L, B, k, f == F_INT ? T_INT : f == F_FLOAT ? T_FLOAT : T_ANY,
-                                          fail);
+        if (f == F_LIST || f == F_TUPLE)
+            pyaot_unbox_check_seq(L, B, k, f == F_LIST ? SEQ_LIST : SEQ_TUPLE, fail);
+        else
+            vals[k] = pyaot_unbox_check_local(L, B, k, f == F_INT ? T_INT : f == F_FLOAT ? T_FLOAT : T_ANY,
+                                              fail);
     }
     LLVMBasicBlockRef last = LLVMGetInsertBlock(L->b);
     LLVMBuildBr(L->b, B->blocks[j]);

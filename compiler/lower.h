@@ -59,7 +59,12 @@ typedef struct lknown {
     LLVMValueRef obj;   /* the object, when one value on the path holds it */
     enum vtype type;    /* T_FLOAT / T_INT: an exact float / int, value in `cv` */
     LLVMValueRef cv;
+    int seq;            /* SEQ_LIST / SEQ_TUPLE: proved an exact list / tuple */
 } lknown;
+
+/* What a guard proved of a local's container; a list or a tuple keeps
+   its type for life (neither allows a __class__ assignment). */
+enum { SEQ_ANY = 0, SEQ_LIST, SEQ_TUPLE };
 
 typedef struct pyaot_carry pyaot_carry;
 
@@ -148,6 +153,9 @@ int pyaot_unbox_deopt_at(lower *L, body *B, int j, LLVMBasicBlockRef *fail, pyao
    of at most two digits / an exact float, going to `fail` otherwise;
    its value (i64 or double), NULL for T_ANY. */
 LLVMValueRef pyaot_unbox_check_local(lower *L, body *B, int k, enum vtype t, LLVMBasicBlockRef fail);
+/* Check that local `k` holds an exact list (SEQ_LIST) or tuple (SEQ_TUPLE),
+   else go to `fail`. */
+void pyaot_unbox_check_seq(lower *L, body *B, int k, int seq, LLVMBasicBlockRef fail);
 
 /* What the unboxed tier makes of constant `k`: T_FLOAT, T_INT (an exact
    int within 2^53), T_ANY (an int beyond that, within 64 bits) or

@@ -25,6 +25,7 @@ static const char *const helpers[] = {
     "pyaot_v_int_do",   "pyaot_v_int_ok",      "pyaot_v_int_div_ok", "pyaot_v_int_div",
     "pyaot_v_float_do", "pyaot_v_float_ok",    "pyaot_v_cmp_int",   "pyaot_v_cmp_float",
     "pyaot_v_guard_deopt", "pyaot_op_LOAD_FAST", "pyaot_v_cmp_obj",  "pyaot_v_item",
+    "pyaot_v_list_item", "pyaot_v_tuple_item", "pyaot_v_seq_is",
     "pyaot_v_list_slot",   "pyaot_v_store_item", "pyaot_v_is_math_sqrt", "pyaot_v_sqrt_ok",
     "pyaot_v_sqrt",     "pyaot_v_is_int_type", "pyaot_v_trunc_ok", "pyaot_v_trunc",
     "pyaot_v_global",   "pyaot_v_global_miss",
@@ -275,6 +276,13 @@ LLVMValueRef pyaot_unbox_check_local(lower *L, body *B, int k, enum vtype t, LLV
         return hcall(L, "pyaot_v_double", &o, 1);
     }
     return NULL;
+}
+
+void pyaot_unbox_check_seq(lower *L, body *B, int k, int seq, LLVMBasicBlockRef fail)
+{
+    LLVMValueRef args[2] = {B->ctx, lw_ci(L, k)};
+    LLVMValueRef is[2] = {hcall(L, "pyaot_v_get", args, 2), lw_ci(L, seq)};
+    check(L, B, truth(L, hcall(L, "pyaot_v_seq_is", is, 2)), fail);
 }
 
 /* ---- types ------------------------------------------------------------- */
@@ -992,20 +1000,47 @@ static int subscript_inline(body *B, int i, const vslot *seq, const vslot *sub)
     }
 }
 
-/* The subscript at the top of the stack, [seq, sub], located by helper
-   `fn` (pyaot_v_item or pyaot_v_list_slot) behind a guard on its
-   result; NULL with `e`. */
-static LLVMValueRef locate(lower *L, body *B, int i, const char *fn, pyaot_error *e)
+/* How subscript `i` of container `seq` finds its item: the helper, the
+   `known` flag it takes, and what its guard proves of the container's
+   local (SEQ_ANY: nothing, or no local). What the path knows of the local
+   comes first, then the training run's verdict; a store takes a list. */
+static const char *seq_helper(const body *B, int i, const vslot *seq, int store, int *known,
+                              int *proves)
+{
+    int k = seq->kind == V_REF ? seq->local : -1;
+    int have = k >= 0 ? B->lk[k].seq : SEQ_ANY;
+    int want = store ? SEQ_LIST : have;
+    if (want == SEQ_ANY) {
+        int seen = pyaot_profile_seen(B->prof, B->d->ins[i].unit);
+        want = seen == BINARY_SUBSCR_LIST_INT ? SEQ_LIST : seen == BINARY_SUBSCR_TUPLE_INT ? SEQ_TUPLE
+                                                                                         : SEQ_ANY;
+    }
+    *known = want != SEQ_ANY && want == have;
+    *proves = k >= 0 ? want : SEQ_ANY;
+    if (store)
+        return "pyaot_v_list_slot";
+    return want == SEQ_LIST ? "pyaot_v_list_item" : want == SEQ_TUPLE ? "pyaot_v_tuple_item"
+                                                                       : "pyaot_v_item";
+}
+
+/* The subscript at the top of the stack, [seq, sub], located (the item,
+   or with `store` its slot in a list) behind a guard on the result; NULL
+   with `e`. The container's local learns its type from the guard. */
+static LLVMValueRef locate(lower *L, body *B, int i, int store, pyaot_error *e)
 {
     LLVMBasicBlockRef fail;
     if (guard_exit(L, B, i, &fail, e) < 0)
         return NULL;
+    int known, proves;
+    const char *fn = seq_helper(B, i, top(B, 2), store, &known, &proves);
     LLVMValueRef obj[2] = {NULL, NULL};
-    LLVMValueRef args[2] = {top(B, 2)->v, NULL};
+    LLVMValueRef args[3] = {top(B, 2)->v, NULL, lw_ci(L, known)};
     args[1] = operand(L, B, B->vdepth - 1, T_INT, 0, T_INT, fail, 1, &obj[1]);
-    LLVMValueRef r = hcall(L, fn, args, 2);
+    LLVMValueRef r = hcall(L, fn, args, strcmp(fn, "pyaot_v_item") == 0 ? 2 : 3);
     check(L, B, LLVMBuildIsNotNull(L->b, r, ""), fail);
     drop(L, obj);
+    if (proves != SEQ_ANY)
+        B->lk[top(B, 2)->local].seq = proves;
     return r;
 }
 
@@ -1017,7 +1052,7 @@ static int binary_subscr(lower *L, body *B, int i, pyaot_error *e)
     vslot *seq = top(B, 2);
     if (!subscript_inline(B, i, seq, top(B, 1)))
         return 0;
-    LLVMValueRef item = locate(L, B, i, "pyaot_v_item", e);
+    LLVMValueRef item = locate(L, B, i, 0, e);
     if (item == NULL)
         return -1;
     B->vdepth -= 2;
@@ -1182,14 +1217,14 @@ static int store_subscr(lower *L, body *B, int i, pyaot_error *e)
     LLVMValueRef slot = NULL;
     LLVMBasicBlockRef stored = NULL;
     if (B->vs[vpos].kind == V_DOUBLE) {
-        if ((slot = locate(L, B, i, "pyaot_v_list_slot", e)) == NULL)
+        if ((slot = locate(L, B, i, 1, e)) == NULL)
             return -1;
         LLVMValueRef set[2] = {slot, B->vs[vpos].v};
         stored = unless_reused(L, B, hcall(L, "pyaot_v_set_float_at", set, 2));
     }
     if (store_value_to_frame(L, B, i, vpos, e) < 0)
         return -1;
-    if (slot == NULL && (slot = locate(L, B, i, "pyaot_v_list_slot", e)) == NULL)
+    if (slot == NULL && (slot = locate(L, B, i, 1, e)) == NULL)
         return -1;
     LLVMValueRef sargs[4] = {B->ctx, slot, slot_index(L, B, vpos), lw_ci(L, in->unit)};
     LLVMValueRef r = hcall(L, "pyaot_v_store_item", sargs, 4);

@@ -283,36 +283,59 @@ HOT int pyaot_v_cmp_obj(int op, PyObject *a, PyObject *b)
 
 /* The item a list or tuple holds at index `i` (negative counts from the
    end), borrowed; NULL when `seq` is neither or `i` is out of range. */
-HOT PyObject *pyaot_v_item(PyObject *seq, int64_t i)
+/* Item `i` of `items` (`n` of them), borrowed; NULL out of range. A
+   list or tuple Python code can see holds no NULL: tells the caller's
+   check for one apart from the range's. */
+static inline PyObject *item_of(PyObject **items, Py_ssize_t n, int64_t i)
 {
-    Py_ssize_t n;
-    PyObject **items;
-    if (PyList_CheckExact(seq)) {
-        n = PyList_GET_SIZE(seq);
-        items = ((PyListObject *)seq)->ob_item;
-    }
-    else if (PyTuple_CheckExact(seq)) {
-        n = PyTuple_GET_SIZE(seq);
-        items = &PyTuple_GET_ITEM(seq, 0);
-    }
-    else
-        return NULL;
     if (i < 0)
         i += n;
     if (i < 0 || i >= n)
         return NULL;
-    /* A list or tuple Python code can see holds no NULL: tells the
-       caller's check for one apart from the range's. */
     PyObject *item = items[i];
     __builtin_assume(item != NULL);
     return item;
 }
 
-/* Where a list keeps its item `i`, as pyaot_v_item; NULL when `seq` is
-   not an exact list or `i` is out of range. */
-HOT PyObject **pyaot_v_list_slot(PyObject *seq, int64_t i)
+HOT PyObject *pyaot_v_item(PyObject *seq, int64_t i)
 {
-    if (!PyList_CheckExact(seq))
+    if (PyList_CheckExact(seq))
+        return item_of(((PyListObject *)seq)->ob_item, PyList_GET_SIZE(seq), i);
+    if (PyTuple_CheckExact(seq))
+        return item_of(&PyTuple_GET_ITEM(seq, 0), PyTuple_GET_SIZE(seq), i);
+    return NULL;
+}
+
+/* pyaot_v_item of an exact list, or with `known` (a constant where it is
+   inlined) of what an earlier guard on the same path proved one: an
+   object's type stays list or tuple for its life (neither allows a
+   __class__ assignment), so only the range is checked again. */
+HOT PyObject *pyaot_v_list_item(PyObject *seq, int64_t i, int32_t known)
+{
+    if (!known && !PyList_CheckExact(seq))
+        return NULL;
+    return item_of(((PyListObject *)seq)->ob_item, PyList_GET_SIZE(seq), i);
+}
+
+HOT PyObject *pyaot_v_tuple_item(PyObject *seq, int64_t i, int32_t known)
+{
+    if (!known && !PyTuple_CheckExact(seq))
+        return NULL;
+    return item_of(&PyTuple_GET_ITEM(seq, 0), PyTuple_GET_SIZE(seq), i);
+}
+
+/* Whether `o` (NULL: an unbound local) is an exact list (SEQ_LIST, 1)
+   or tuple (2), as a loop head's plan assumes. */
+HOT int pyaot_v_seq_is(PyObject *o, int32_t seq)
+{
+    return o != NULL && Py_IS_TYPE(o, seq == 1 ? &PyList_Type : &PyTuple_Type);
+}
+
+/* Where a list keeps its item `i`, as pyaot_v_list_item; NULL when `seq`
+   is not an exact list or `i` is out of range. */
+HOT PyObject **pyaot_v_list_slot(PyObject *seq, int64_t i, int32_t known)
+{
+    if (!known && !PyList_CheckExact(seq))
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(seq);
     if (i < 0)
