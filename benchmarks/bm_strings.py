@@ -2,8 +2,9 @@
 
 Builds customer records, formats them with f-strings, %-formatting and
 str.format (alignment, padding, precision, thousands separators), assembles
-lines with join, slices, replaces, changes case, pads and wraps text, and
-finally checksums the whole document with CRC-32.
+lines with join, slices, replaces, changes case, pads and wraps text, keeps
+a running ledger grown with `+=`, and finally checksums the whole document
+with CRC-32.
 
 usage: bm_strings.py [SIZE]   (SIZE = invoices)
 """
@@ -63,10 +64,13 @@ def run(size):
     seed = 2718281
     parts = []
     grand = 0
+    ledger = ""
     for i in range(size):
         seed = (seed * 69069 + 1) % 4294967296
         text, amount = invoice(i, seed >> 3)
         grand += amount
+        # The running ledger grows by `+=`, which 3.11 extends in place.
+        ledger += "%d:%d;" % (i, amount % 997)
         if i % 7 == 0:
             text = text.replace("widget", "WIDGET").replace("  |", " >|")
         parts.append(text)
@@ -75,6 +79,7 @@ def run(size):
     summary = "%d lines, %d words, %d chars, %d 'you', total %s" % (
         doc.count("\n") + 1, len(words), len(doc), doc.count("you"), format(grand / 100, ",.2f"))
     crc = zlib.crc32(doc.encode("utf-8"))
+    crc = zlib.crc32(ledger.encode("ascii"), crc)
     return "%08x %s" % (crc, summary.replace(" ", "_"))
 
 

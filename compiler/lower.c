@@ -293,6 +293,25 @@ int lw_is_bool_jump(int op)
            op == POP_JUMP_FORWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_TRUE;
 }
 
+/* `+` or `+=` directly followed by STORE_FAST k (no EXTENDED_ARG, as
+   3.11 looks at the next code unit) may append to k's str in place. Not
+   when a value the unboxed tier keeps virtual borrows k's object: it
+   holds no reference, so the string could change under it. */
+int lw_binary_oparg(const body *B, int i)
+{
+    const pyaot_decoded *d = B->d;
+    const pyaot_instr *in = &d->ins[i];
+    if ((in->oparg != NB_ADD && in->oparg != NB_INPLACE_ADD) || i + 1 >= d->n)
+        return in->oparg;
+    const pyaot_instr *st = &d->ins[i + 1];
+    if (st->opcode != STORE_FAST || st->start != in->next || st->unit != st->start)
+        return in->oparg;
+    for (int pos = 0; B->vs != NULL && pos < B->vdepth; pos++)
+        if (B->vs[pos].kind == V_REF && B->vs[pos].local == st->oparg)
+            return in->oparg;
+    return in->oparg | PYAOT_BINARY_STORES(st->oparg);
+}
+
 /* Whether COMPARE_OP `i` is one 3.11 may specialize: directly followed by
    a POP_JUMP_*_IF_TRUE/FALSE without an EXTENDED_ARG prefix (the
    interpreter looks at the next code unit's opcode). */
@@ -367,6 +386,8 @@ static int lower_generic(lower *L, body *B, int i, pyaot_error *e)
     int oparg = in->oparg;
     if (sfn != NULL && in->opcode == COMPARE_OP && !compare_then_jump(d, i))
         oparg |= PYAOT_CMP_ALONE;
+    if (in->opcode == BINARY_OP)
+        oparg = lw_binary_oparg(B, i);
     LLVMValueRef args[4] = {B->ctx, lw_ci(L, sp), lw_ci(L, oparg), cache};
     LLVMValueRef r = sfn != NULL ? lw_call(L, L->spec_ty, sfn, args, 4) : lw_call(L, L->op_ty, fn, args, 3);
     if (kind == K_NOFAIL) {

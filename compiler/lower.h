@@ -124,6 +124,9 @@ LLVMBasicBlockRef lw_jump_taken(lower *L, body *B, const pyaot_instr *in, pyaot_
 pyaot_callee lw_callee_of(body *B, int i);
 /* POP_JUMP_{FORWARD,BACKWARD}_IF_{TRUE,FALSE}: a jump on a value's truth. */
 int lw_is_bool_jump(int op);
+/* BINARY_OP `i`'s oparg for its stubs, with PYAOT_BINARY_STORES(k) when
+   it may extend local k's str in place (see lower.c). */
+int lw_binary_oparg(const body *B, int i);
 /* A fresh zeroed inline cache of PYAOT_CACHE_BYTES for the body. */
 LLVMValueRef lw_new_cache(lower *L, body *B);
 

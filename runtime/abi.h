@@ -155,6 +155,14 @@ typedef struct pyaot_site {
    and the stub's fast path must fail where that would. */
 #define PYAOT_CMP_ALONE 16
 
+/* Set by the compiler in a BINARY_OP stub's oparg (the operator in the
+   low byte) for `+` or `+=` directly followed by STORE_FAST into local
+   `k`: with two exact strs and the local holding the left one, the stub
+   extends that string in place as 3.11's BINARY_OP_INPLACE_ADD_UNICODE
+   does, which makes an `s += x` loop linear instead of quadratic. */
+#define PYAOT_BINARY_STORES(k) (((k) + 1) << 8)
+#define PYAOT_BINARY_OP_MASK 0xff
+
 /* Limit on a pure leaf's locals and stack depth (and 4x on its
    instructions), compiler/inline.c; so also on the arguments of the class
    call a constructor leaf ends in (pyaot_v_leaf_new, stubs/call_direct.c). */

@@ -123,10 +123,36 @@ HOT PyObject *pyaot_number_op(int op, PyObject *a, PyObject *b)
     return NULL;
 }
 
+/* `a + b` or `a += b` (oparg with PYAOT_BINARY_STORES(k)) of two exact
+   strs whose result the next instruction stores into local `k`, which
+   holds `a`: the local's reference goes to PyUnicode_Append, which
+   extends the string in place when the stack's was the only other one,
+   as BINARY_OP_INPLACE_ADD_UNICODE does. The local stays empty until the
+   STORE_FAST, which runs next, stores the result; releasing the strs
+   runs no code. 0 when this does not apply. */
+HOT int pyaot_str_append(pyaot_ctx *c, int sp, int oparg, int *status)
+{
+    PyObject *a = S(sp - 2), *b = S(sp - 1);
+    int k = (oparg >> 8) - 1;
+    if (k < 0 || S(k) != a || !PyUnicode_CheckExact(a) || !PyUnicode_CheckExact(b))
+        return 0;
+    Py_DECREF(a); /* the stack's: the local still holds it */
+    S(k) = NULL;
+    PyUnicode_Append(&a, b);
+    Py_DECREF(b);
+    S(sp - 2) = a;
+    S(sp - 1) = NULL;
+    *status = a != NULL ? ST_OK : ST_ERROR;
+    return 1;
+}
+
 HOT int pyaot_op_BINARY_OP(pyaot_ctx *c, int sp, int oparg)
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
-    return pyaot_replace2(c, sp, a, b, pyaot_number_op(oparg, a, b));
+    int st;
+    if (oparg > PYAOT_BINARY_OP_MASK && pyaot_str_append(c, sp, oparg, &st))
+        return st;
+    return pyaot_replace2(c, sp, a, b, pyaot_number_op(oparg & PYAOT_BINARY_OP_MASK, a, b));
 }
 
 static int unary(pyaot_ctx *c, int sp, PyObject *(*fn)(PyObject *))

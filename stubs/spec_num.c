@@ -77,14 +77,16 @@ static inline HOT int binary(pyaot_ctx *c, int sp, int oparg, int kinds, void *c
 {
     PyObject *a = S(sp - 2), *b = S(sp - 1);
     PyObject *r;
+    int stores = oparg > PYAOT_BINARY_OP_MASK, st;
+    int op = oparg & PYAOT_BINARY_OP_MASK;
     if ((kinds & NUM_INT) && compact(a) && compact(b) &&
-        int_op(oparg, compact_value(a), compact_value(b), &r))
+        int_op(op, compact_value(a), compact_value(b), &r))
         return pyaot_replace2(c, sp, a, b, r);
     double v;
     if ((kinds & NUM_FLOAT) &&
         ((PyFloat_CheckExact(a) && (PyFloat_CheckExact(b) || compact(b))) ||
          (PyFloat_CheckExact(b) && compact(a))) &&
-        float_op(oparg, as_double(a), as_double(b), &v)) {
+        float_op(op, as_double(a), as_double(b), &v)) {
         r = float_result(a, b, v); /* consumed both inputs */
         S(sp - 2) = r;
         S(sp - 1) = NULL;
@@ -94,14 +96,17 @@ static inline HOT int binary(pyaot_ctx *c, int sp, int oparg, int kinds, void *c
        right, 3.11's BINARY_OP_ADD_INT takes them too, and the generic
        operation on them runs no code. */
     if ((kinds & NUM_INT) && PyLong_CheckExact(a) && PyLong_CheckExact(b))
-        return pyaot_replace2(c, sp, a, b, pyaot_number_op(oparg, a, b));
+        return pyaot_replace2(c, sp, a, b, pyaot_number_op(op, a, b));
+    /* A str built up by `s += x`: no failed guess (3.11 specializes it). */
+    if (stores && pyaot_str_append(c, sp, oparg, &st))
+        return st;
     pyaot_guard_miss(c, 0);
     /* Instances of one class with the operator in Python: its dunder
        directly (the site's cache learns it). */
     if (Py_TYPE(a) == Py_TYPE(b) && (Py_TYPE(a)->tp_flags & Py_TPFLAGS_HEAPTYPE) &&
-        pyaot_binary_dunder(c, oparg, a, b, cache, &r))
+        pyaot_binary_dunder(c, op, a, b, cache, &r))
         return pyaot_traced(c, pyaot_replace2(c, sp, a, b, r));
-    return pyaot_traced(c, pyaot_replace2(c, sp, a, b, pyaot_number_op(oparg, a, b)));
+    return pyaot_traced(c, pyaot_replace2(c, sp, a, b, pyaot_number_op(op, a, b)));
 }
 
 HOT int pyaot_spec_BINARY_OP_INT(pyaot_ctx *c, int sp, int oparg, void *cache)

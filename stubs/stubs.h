@@ -188,6 +188,9 @@ int pyaot_tracing(pyaot_ctx *c);
 int pyaot_handle_breaker(pyaot_ctx *c);
 /* BINARY_OP's operation `op` (an NB_* oparg) on borrowed operands. */
 PyObject *pyaot_number_op(int op, PyObject *a, PyObject *b);
+/* BINARY_OP's in-place str append (ops_basic.c): 1 with *status when it
+   applied, 0 to take the operation as usual. */
+int pyaot_str_append(pyaot_ctx *c, int sp, int oparg, int *status);
 int pyaot_binary_dunder(pyaot_ctx *c, int op, PyObject *a, PyObject *b, void *cache,
                         PyObject **out);
 /* A call of a compiled Python function made without vectorcall or the
