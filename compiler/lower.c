@@ -637,29 +637,62 @@ done:
 
 /* The native entry of code object `index`. With a generic twin, the
    unboxed body runs until its guards have failed PYAOT_SWITCH_AFTER
-   times (`fails`), the generic one after that. */
+   times (`fails`), the generic one after that. The entry only chooses:
+   from the eval-frame hook (mode 0 or 1) it goes on to pyaot_enter, and a
+   direct call (PYAOT_DIRECT) to pyaot_direct_N, where pyaot_entry is
+   inlined with the code's local count. Both are tail calls, so the hook's
+   way (every call from C code, every generator resumed by it) saves the
+   direct way's frame setup (17 instructions a call). */
 static LLVMValueRef make_entry(lower *L, LLVMValueRef bodyfn, LLVMValueRef generic,
                                LLVMValueRef fails, int index, int nlocalsplus)
 {
     char name[64];
-    snprintf(name, sizeof name, "pyaot_entry_%d", index);
     LLVMTypeRef params[3] = {L->ptr, L->ptr, L->i32};
     LLVMTypeRef ty = LLVMFunctionType(L->ptr, params, 3, 0);
+    LLVMTypeRef dty = LLVMFunctionType(L->ptr, (LLVMTypeRef[]){L->ptr, L->ptr, L->ptr}, 3, 0);
+    snprintf(name, sizeof name, "pyaot_direct_%d", index);
+    LLVMValueRef direct = LLVMAddFunction(L->mod, name, dty);
+    LLVMSetLinkage(direct, LLVMInternalLinkage);
+    copy_target_attrs(L, direct);
+    LLVMAddAttributeAtIndex(direct, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(L->cx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
+    snprintf(name, sizeof name, "pyaot_entry_%d", index);
     LLVMValueRef fn = LLVMAddFunction(L->mod, name, ty);
     LLVMSetLinkage(fn, LLVMInternalLinkage);
     copy_target_attrs(L, fn);
+
+    /* pyaot_direct_N(ts, f, body): the direct call's whole entry. */
+    LLVMPositionBuilderAtEnd(L->b, LLVMAppendBasicBlockInContext(L->cx, direct, "entry"));
+    LLVMValueRef enter = LLVMGetNamedFunction(L->mod, "pyaot_entry");
+    LLVMTypeRef ety =
+        LLVMFunctionType(L->ptr, (LLVMTypeRef[]){L->ptr, L->ptr, L->i32, L->ptr, L->i32}, 5, 0);
+    LLVMValueRef dargs[5] = {LLVMGetParam(direct, 0), LLVMGetParam(direct, 1), lw_ci(L, PYAOT_DIRECT),
+                             LLVMGetParam(direct, 2), lw_ci(L, nlocalsplus)};
+    LLVMValueRef r = LLVMBuildCall2(L->b, ety, enter, dargs, 5, "");
+    LLVMSetTailCall(r, 1);
+    LLVMBuildRet(L->b, r);
+
     LLVMPositionBuilderAtEnd(L->b, LLVMAppendBasicBlockInContext(L->cx, fn, "entry"));
     if (generic != NULL) {
         LLVMValueRef n = LLVMBuildLoad2(L->b, L->i32, fails, "");
         LLVMValueRef ok = LLVMBuildICmp(L->b, LLVMIntSLT, n, lw_ci(L, PYAOT_SWITCH_AFTER), "");
         bodyfn = LLVMBuildSelect(L->b, ok, bodyfn, generic, "");
     }
-    LLVMValueRef enter = LLVMGetNamedFunction(L->mod, "pyaot_entry");
-    LLVMTypeRef ety =
-        LLVMFunctionType(L->ptr, (LLVMTypeRef[]){L->ptr, L->ptr, L->i32, L->ptr, L->i32}, 5, 0);
-    LLVMValueRef args[5] = {LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 2), bodyfn,
-                            lw_ci(L, nlocalsplus)};
-    LLVMValueRef r = LLVMBuildCall2(L->b, ety, enter, args, 5, "");
+    LLVMBasicBlockRef hooked = LLVMAppendBasicBlockInContext(L->cx, fn, "hooked");
+    LLVMBasicBlockRef called = LLVMAppendBasicBlockInContext(L->cx, fn, "direct");
+    LLVMValueRef mode = LLVMGetParam(fn, 2);
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, mode, lw_ci(L, PYAOT_DIRECT), ""), called,
+                    hooked);
+    LLVMPositionBuilderAtEnd(L->b, hooked);
+    LLVMValueRef penter = LLVMGetNamedFunction(L->mod, "pyaot_enter");
+    LLVMTypeRef pty = LLVMFunctionType(L->ptr, (LLVMTypeRef[]){L->ptr, L->ptr, L->i32, L->ptr}, 4, 0);
+    LLVMValueRef hargs[4] = {LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), mode, bodyfn};
+    r = LLVMBuildCall2(L->b, pty, penter, hargs, 4, "");
+    LLVMSetTailCall(r, 1);
+    LLVMBuildRet(L->b, r);
+    LLVMPositionBuilderAtEnd(L->b, called);
+    LLVMValueRef cargs[3] = {LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), bodyfn};
+    r = LLVMBuildCall2(L->b, dty, direct, cargs, 3, "");
     LLVMSetTailCall(r, 1);
     LLVMBuildRet(L->b, r);
     return fn;

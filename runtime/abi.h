@@ -155,6 +155,11 @@ typedef struct pyaot_site {
    and the stub's fast path must fail where that would. */
 #define PYAOT_CMP_ALONE 16
 
+/* The mode a direct call (stubs/call_direct.c) passes to a native entry
+   instead of the eval-frame hook's throwflag (compiler/lower.c's
+   make_entry dispatches on it). */
+#define PYAOT_DIRECT 2
+
 /* Set by the compiler in a BINARY_OP stub's oparg (the operator in the
    low byte) for `+` or `+=` directly followed by STORE_FAST into local
    `k`: with two exact strs and the local holding the left one, the stub

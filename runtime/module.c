@@ -198,10 +198,11 @@ static void *first_call(PyCodeObject *co)
     return x;
 }
 
-static PyObject *eval_hook(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag)
+/* Everything but a known native entry without tracing or stats: out of
+   line, so that the common path needs no frame of its own. */
+static __attribute__((noinline)) PyObject *hook_slow(PyThreadState *ts, _PyInterpreterFrame *f,
+                                                     int throwflag, void *x)
 {
-    void *x = NULL;
-    _PyCode_GetExtra((PyObject *)f->f_code, extra_index, &x);
     if (x == NULL && !throwflag)
         x = first_call(f->f_code);
     int native = x != NULL && x != CHECKED && !ts->cframe->use_tracing;
@@ -214,6 +215,19 @@ static PyObject *eval_hook(PyThreadState *ts, _PyInterpreterFrame *f, int throwf
     if (native)
         return ((code_rec *)x)->entry(ts, f, throwflag);
     return _PyEval_EvalFrameDefault(ts, f, throwflag);
+}
+
+/* Every frame the interpreter would evaluate: its code's native entry,
+   read from co_extra as _PyCode_GetExtra reads it (every call from C,
+   every generator resumed by C code, passes here). */
+static PyObject *eval_hook(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag)
+{
+    const code_extra *ce = f->f_code->co_extra;
+    void *x = ce != NULL && extra_index < ce->ce_size ? ce->ce_extras[extra_index] : NULL;
+    if (__builtin_expect((uintptr_t)x > (uintptr_t)CHECKED && !ts->cframe->use_tracing &&
+                             !pyaot_runtime_state.stats_enabled, 1))
+        return ((code_rec *)x)->entry(ts, f, throwflag);
+    return hook_slow(ts, f, throwflag, x);
 }
 
 /* A new reference to the builtin function `name` itself, or NULL when

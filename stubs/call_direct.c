@@ -740,8 +740,17 @@ HOT int pyaot_spec_CALL(pyaot_ctx *c, int sp, int oparg, void *cache)
     direct_site *ds = cache;
     int base = sp - oparg - 2;
     if (c->kwnames == NULL) {
-        /* [NULL, callable, args...] or [function, self, args...] */
+        /* [NULL, callable, args...] or [function, self, args...]; a bound
+           method is unpacked into the latter, as PRECALL_BOUND_METHOD and
+           pyaot_op_CALL do (a callback, `super().f()`), for the cache. */
         int meth = S(base) != NULL;
+        if (!meth && Py_TYPE(S(base + 1)) == &PyMethod_Type) {
+            PyObject *bound = S(base + 1);
+            S(base) = Py_NewRef(((PyMethodObject *)bound)->im_func);
+            S(base + 1) = Py_NewRef(((PyMethodObject *)bound)->im_self);
+            Py_DECREF(bound);
+            meth = 1;
+        }
         PyObject *callable = S(base + 1 - meth);
         PyObject *r;
         PyObject **args = &S(base + 2 - meth);

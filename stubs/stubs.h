@@ -165,8 +165,6 @@ static inline HOT int pyaot_call_end(pyaot_ctx *c, int base, int nargs, PyObject
 
 /* Interface called by generated code (see compiler/lower.c). */
 PyObject *pyaot_enter(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag, pyaot_body body);
-/* The mode a direct call passes to a native entry instead of a throwflag. */
-#define PYAOT_DIRECT 2
 PyObject *pyaot_entry(PyThreadState *ts, _PyInterpreterFrame *f, int mode, pyaot_body body,
                       int nlocals);
 PyObject *pyaot_finish_in_interpreter(pyaot_ctx *c);
