@@ -70,6 +70,17 @@ def compiles_at_start(site):
             "'pyaot_boot' in sys.modules)" % site)
 
 
+def make_stale(pyc, src):
+    """Give `src` a modification time other than the one its timestamp
+    .pyc records (so the interpreter finds the .pyc stale; a time `now -
+    100` could be the recorded one on a slow machine) and the .pyc file an
+    older one."""
+    with open(pyc, "rb") as f:
+        recorded, = struct.unpack_from("<I", f.read(16), 8)
+    os.utime(src, (recorded - 1, recorded - 1))
+    os.utime(pyc, (recorded - 101, recorded - 101))
+
+
 def text_size(path):
     """Size of an ELF file's .text section, from its section headers."""
     with open(path, "rb") as f:
@@ -721,9 +732,7 @@ def main():
     ipyc = os.path.join(os.path.dirname(isite), "__pycache__", "sitecustomize.cpython-311.pyc")
     had = os.path.exists(ipyc)
     if had:  # the source changed after its .pyc was written
-        now = time.time()
-        os.utime(ipyc, (now - 200, now - 200))
-        os.utime(isite, (now - 100, now - 100))
+        make_stale(ipyc, isite)
     r = run([installed, "run", "-c", "pass"], cwd=app, env=dict(env, PYTHONDONTWRITEBYTECODE="1"))
     check("a stale sitecustomize .pyc is rewritten, also under PYTHONDONTWRITEBYTECODE",
           had and r.returncode == 0 and os.stat(ipyc).st_mtime >= os.stat(isite).st_mtime,
@@ -737,9 +746,7 @@ def main():
     bpyc = os.path.join(os.path.dirname(iboot), "__pycache__", "pyaot_boot.cpython-311.pyc")
     had = r.returncode == 0 and os.path.exists(bpyc)
     if had:
-        now = time.time()
-        os.utime(bpyc, (now - 200, now - 200))
-        os.utime(iboot, (now - 100, now - 100))
+        make_stale(bpyc, iboot)
     nowrite = dict(env, PYTHONDONTWRITEBYTECODE="1")
     first = run([a.python, "-c", compiles_at_start(site2)], env=nowrite)
     second = run([a.python, "-c", compiles_at_start(site2)], env=nowrite)
