@@ -821,7 +821,8 @@ static LLVMValueRef binary_generic(lower *L, body *B, int i, enum vkind kind, py
     vslot saved[2] = {B->vs[base], B->vs[base + 1]};
     LLVMValueRef value = NULL;
     if (inputs_to_frame(L, B, i, base, i, e) == 0) {
-        LLVMValueRef args[3] = {B->ctx, lw_ci(L, B->nlocalsplus + B->vdepth), lw_ci(L, lw_binary_oparg(B, i))};
+        LLVMValueRef args[3] = {B->ctx, lw_ci(L, B->nlocalsplus + B->vdepth),
+                                lw_ci(L, lw_binary_oparg(B, i))};
         value = generic_done(L, B, i, hcall(L, "pyaot_v_binary_op", args, 3), base, kind, 0, e);
     }
     B->vdepth = base + 2;
