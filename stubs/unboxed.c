@@ -286,20 +286,15 @@ HOT int pyaot_v_cmp_obj(int op, PyObject *a, PyObject *b)
 /* Item `i` of `items` (`n` of them), borrowed; NULL out of range. A
    list or tuple Python code can see holds no NULL: tells the caller's
    check for one apart from the range's. */
-static inline PyObject **slot_of(PyObject **items, Py_ssize_t n, int64_t i)
+static inline PyObject *item_of(PyObject **items, Py_ssize_t n, int64_t i)
 {
     if (i < 0)
         i += n;
-    return i >= 0 && i < n ? &items[i] : NULL;
-}
-
-static inline PyObject *item_of(PyObject **items, Py_ssize_t n, int64_t i)
-{
-    PyObject **slot = slot_of(items, n, i);
-    if (slot == NULL)
+    if (i < 0 || i >= n)
         return NULL;
-    __builtin_assume(*slot != NULL);
-    return *slot;
+    PyObject *item = items[i];
+    __builtin_assume(item != NULL);
+    return item;
 }
 
 HOT PyObject *pyaot_v_item(PyObject *seq, int64_t i)
@@ -342,7 +337,10 @@ HOT PyObject **pyaot_v_list_slot(PyObject *seq, int64_t i, int32_t known)
 {
     if (!known && !PyList_CheckExact(seq))
         return NULL;
-    return slot_of(((PyListObject *)seq)->ob_item, PyList_GET_SIZE(seq), i);
+    Py_ssize_t n = PyList_GET_SIZE(seq);
+    if (i < 0)
+        i += n;
+    return i >= 0 && i < n ? &((PyListObject *)seq)->ob_item[i] : NULL;
 }
 
 /* STORE_SUBSCR into a list's `slot`, from frame slot `i`, which is left
